@@ -1,0 +1,647 @@
+//! Evaluating expressions.
+
+use super::exceptions::{Exc, ExcType, PResult, type_error};
+use super::iter::ValueIter;
+use super::ops;
+use super::value::{Args, SliceObj, Value};
+use super::{Frame, Interp};
+use crate::parse::ast::*;
+use num_traits::Signed;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Interp {
+    /// Evaluates `e`; an error is stamped with `e`'s span unless an inner node already did.
+    #[inline]
+    pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        match self.eval_inner(f, e) {
+            Ok(v) => Ok(v),
+            Err(mut ex) => {
+                if ex.cur_span.is_none() {
+                    ex.cur_span = Some(e.span);
+                }
+                Err(ex)
+            }
+        }
+    }
+
+    #[inline]
+    pub fn load_local(&self, f: &Frame, s: u32) -> PResult<Value> {
+        match &f.locals[s as usize] {
+            Value::Cell(c) => match &*c.borrow() {
+                Value::Undef => Err(self.unbound(f, s, true)),
+                v => Ok(v.clone()),
+            },
+            Value::Undef => Err(self.unbound(f, s, false)),
+            v => Ok(v.clone()),
+        }
+    }
+
+    fn unbound(&self, f: &Frame, s: u32, cell: bool) -> Box<Exc> {
+        let name = f.slot_name(s);
+        if cell {
+            Exc::new(
+                ExcType::NameError,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            Exc::new(
+                ExcType::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        }
+    }
+
+    fn eval_inner(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::Name(n) => match n.slot.get() {
+                Slot::Local(s) => return self.load_local(f, s),
+                Slot::Global(g) => return self.load_global(g),
+                Slot::Unresolved => {
+                    return Err(Exc::new(ExcType::NameError, format!("name '{}' is not defined", n.id)));
+                }
+            },
+            ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::Float(x) => Value::Float(*x),
+            ExprKind::Str(s) => Value::Str(s.clone()),
+            ExprKind::BinOp(op, a, b) => {
+                let x = self.eval(f, a)?;
+                let y = self.eval(f, b)?;
+                return self.binop(*op, &x, &y);
+            }
+            ExprKind::Call(func, args) => return self.eval_call(f, func, args),
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(f, first)?;
+                let n = rest.len();
+                for (i, (op, re)) in rest.iter().enumerate() {
+                    let right = self.eval(f, re)?;
+                    let r = self.compare(*op, &left, &right)?;
+                    if n == 1 {
+                        return Ok(r);
+                    }
+                    if !self.truthy(&r)? {
+                        return Ok(r);
+                    }
+                    if i + 1 == n {
+                        return Ok(r);
+                    }
+                    left = right;
+                }
+                Value::Bool(true)
+            }
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(f, obj)?;
+                return self.get_attr(&o, name);
+            }
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(f, obj)?;
+                let i = self.eval(f, idx)?;
+                return self.get_item(&o, &i);
+            }
+            ExprKind::BigInt(b) => Value::BigInt(b.clone()),
+            ExprKind::Imag(x) => Value::complex(0.0, *x),
+            ExprKind::True => Value::Bool(true),
+            ExprKind::False => Value::Bool(false),
+            ExprKind::None => Value::None,
+            ExprKind::Ellipsis => Value::Ellipsis,
+            ExprKind::FString(parts) => Value::Str(Rc::from(self.fstring(f, parts)?.as_str())),
+            ExprKind::Tuple(items) => Value::tuple(self.eval_items(f, items)?),
+            ExprKind::List(items) => Value::list(self.eval_items(f, items)?),
+            ExprKind::Set(items) => {
+                let items = self.eval_items(f, items)?;
+                let mut d = super::value::Dict::new();
+                for v in items {
+                    d.insert(ops::make_key(v)?, Value::None);
+                }
+                Value::Set(Rc::new(RefCell::new(d)))
+            }
+            ExprKind::Dict(items) => {
+                let mut d = super::value::Dict::with_capacity(items.len());
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(f, k)?;
+                            let v = self.eval(f, v)?;
+                            d.insert(ops::make_key(k)?, v);
+                        }
+                        None => {
+                            let m = self.eval(f, v)?;
+                            match &m {
+                                Value::Dict(src) => {
+                                    for (k, v) in src.borrow().iter() {
+                                        d.insert(k.clone(), v.clone());
+                                    }
+                                }
+                                _ => {
+                                    return type_error(format!("'{}' object is not a mapping", m.type_name()));
+                                }
+                            }
+                        }
+                    }
+                }
+                Value::Dict(Rc::new(RefCell::new(d)))
+            }
+            ExprKind::Starred(_) => {
+                return Err(Exc::new(ExcType::SyntaxError, "can't use starred expression here"));
+            }
+            ExprKind::Slice(a, b, c) => {
+                let mut g = |x: &Option<Box<Expr>>| -> PResult<Value> {
+                    match x {
+                        Some(x) => self.eval(f, x),
+                        None => Ok(Value::None),
+                    }
+                };
+                let (start, stop, step) = (g(a)?, g(b)?, g(c)?);
+                Value::Slice(Rc::new(SliceObj { start, stop, step }))
+            }
+            ExprKind::Unary(op, x) => {
+                let v = self.eval(f, x)?;
+                return self.unary(*op, &v);
+            }
+            ExprKind::And(a, b) => {
+                let x = self.eval(f, a)?;
+                if !self.truthy(&x)? {
+                    return Ok(x);
+                }
+                return self.eval(f, b);
+            }
+            ExprKind::Or(a, b) => {
+                let x = self.eval(f, a)?;
+                if self.truthy(&x)? {
+                    return Ok(x);
+                }
+                return self.eval(f, b);
+            }
+            ExprKind::IfExp(c, a, b) => {
+                let cv = self.eval(f, c)?;
+                if self.truthy(&cv)? {
+                    return self.eval(f, a);
+                }
+                return self.eval(f, b);
+            }
+            ExprKind::Lambda(def) => self.make_function(f, def)?,
+            ExprKind::ListComp(elt, gens) | ExprKind::GenExp(elt, gens) => {
+                let mut out = Vec::new();
+                self.comprehension(f, gens, 0, &mut |it, f| {
+                    out.push(it.eval(f, elt)?);
+                    Ok(())
+                })?;
+                let l = Value::list(out);
+                if let ExprKind::GenExp(..) = e.kind {
+                    return self.make_iter(&l);
+                }
+                l
+            }
+            ExprKind::SetComp(elt, gens) => {
+                let mut d = super::value::Dict::new();
+                self.comprehension(f, gens, 0, &mut |it, f| {
+                    let v = it.eval(f, elt)?;
+                    d.insert(ops::make_key(v)?, Value::None);
+                    Ok(())
+                })?;
+                Value::Set(Rc::new(RefCell::new(d)))
+            }
+            ExprKind::DictComp(k, v, gens) => {
+                let mut d = super::value::Dict::new();
+                self.comprehension(f, gens, 0, &mut |it, f| {
+                    let kv = it.eval(f, k)?;
+                    let vv = it.eval(f, v)?;
+                    d.insert(ops::make_key(kv)?, vv);
+                    Ok(())
+                })?;
+                Value::Dict(Rc::new(RefCell::new(d)))
+            }
+        })
+    }
+
+    /// Evaluates display items, expanding `*iterable`.
+    pub fn eval_items(&mut self, f: &mut Frame, items: &[Expr]) -> PResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            if let ExprKind::Starred(inner) = &x.kind {
+                let v = self.eval(f, inner)?;
+                let mut it = self.iterate(&v).map_err(|e| e.at(inner.span))?;
+                while let Some(item) = it.next(self)? {
+                    out.push(item);
+                }
+            } else {
+                out.push(self.eval(f, x)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn comprehension(
+        &mut self,
+        f: &mut Frame,
+        gens: &[Comprehension],
+        level: usize,
+        body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PResult<()>,
+    ) -> PResult<()> {
+        let g = &gens[level];
+        let src = self.eval(f, &g.iter)?;
+        let mut it: ValueIter = self.iterate(&src).map_err(|e| e.at(g.iter.span))?;
+        'outer: while let Some(item) = it.next(self)? {
+            self.assign(f, &g.target, item)?;
+            for c in &g.ifs {
+                let cv = self.eval(f, c)?;
+                if !self.truthy(&cv)? {
+                    continue 'outer;
+                }
+            }
+            if level + 1 == gens.len() {
+                body(self, f)?;
+            } else {
+                self.comprehension(f, gens, level + 1, body)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `a op b` over every kind of value.
+    #[inline]
+    pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return ops::int_op(op, *x, *y);
+        }
+        if op == BinOp::Mod {
+            if let Value::Str(fmt) = a {
+                return crate::library::strings::percent_format(self, fmt, b);
+            }
+        }
+        ops::binary(op, a, b)
+    }
+
+    /// `a op= b`: lists extend in place; everything else rebinds.
+    pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
+        if let Value::List(l) = a {
+            if op == BinOp::Add {
+                let mut it = self.iterate(b)?;
+                let mut extra = Vec::new();
+                while let Some(v) = it.next(self)? {
+                    extra.push(v);
+                }
+                l.borrow_mut().extend(extra);
+                return Ok(a.clone());
+            }
+            if op == BinOp::Mul {
+                let r = ops::binary(op, a, b)?;
+                if let Value::List(nl) = &r {
+                    let v = nl.borrow().clone();
+                    *l.borrow_mut() = v;
+                }
+                return Ok(a.clone());
+            }
+        }
+        if let (Value::Set(s), Value::Set(_)) = (a, b) {
+            if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) {
+                if let Value::Set(r) = ops::binary(op, a, b)? {
+                    let d = r.borrow().clone();
+                    *s.borrow_mut() = d;
+                }
+                return Ok(a.clone());
+            }
+        }
+        self.binop(op, a, b)
+    }
+
+    pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PResult<Value> {
+        Ok(match op {
+            UnaryOp::Not => Value::Bool(!self.truthy(v)?),
+            UnaryOp::Neg => match v {
+                Value::Int(i) => match i.checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => ops::int_from_big(-num_bigint::BigInt::from(*i)),
+                },
+                Value::Bool(b) => Value::Int(-(*b as i64)),
+                Value::BigInt(b) => ops::int_from_big(-(**b).clone()),
+                Value::Float(x) => Value::Float(-x),
+                Value::Complex(c) => Value::complex(-c.re, -c.im),
+                _ => return type_error(format!("bad operand type for unary -: '{}'", v.type_name())),
+            },
+            UnaryOp::Pos => match v {
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_) => v.clone(),
+                Value::Bool(b) => Value::Int(*b as i64),
+                _ => return type_error(format!("bad operand type for unary +: '{}'", v.type_name())),
+            },
+            UnaryOp::Invert => match v {
+                Value::Int(i) => Value::Int(!i),
+                Value::Bool(b) => Value::Int(!(*b as i64)),
+                Value::BigInt(b) => ops::int_from_big(-(**b).clone() - 1),
+                _ => return type_error(format!("bad operand type for unary ~: '{}'", v.type_name())),
+            },
+        })
+    }
+
+    /// One comparison of a chain.
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(Value::Bool(match op {
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+                CmpOp::Eq => x == y,
+                CmpOp::NotEq => x != y,
+                CmpOp::Is => a.is(b),
+                CmpOp::IsNot => !a.is(b),
+                CmpOp::In | CmpOp::NotIn => {
+                    return Err(Exc::new(ExcType::TypeError, "argument of type 'int' is not iterable"));
+                }
+            }));
+        }
+        Ok(Value::Bool(match op {
+            CmpOp::Eq => ops::py_eq(a, b)?,
+            CmpOp::NotEq => !ops::py_eq(a, b)?,
+            CmpOp::Is => a.is(b),
+            CmpOp::IsNot => !a.is(b),
+            CmpOp::In => self.contains(b, a)?,
+            CmpOp::NotIn => !self.contains(b, a)?,
+            _ => ops::py_order(op, a, b)?,
+        }))
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PResult<bool> {
+        match container {
+            Value::Iter(_) => {
+                let mut it = self.iterate(container)?;
+                while let Some(v) = it.next(self)? {
+                    if v.is(item) || ops::py_eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => ops::contains(container, item),
+        }
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PResult<bool> {
+        Ok(ops::truthy(v))
+    }
+
+    /// `obj[idx]`.
+    pub fn get_item(&mut self, obj: &Value, idx: &Value) -> PResult<Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Int(i) = idx {
+                    let l = l.borrow();
+                    let n = l.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j < 0 || j >= n {
+                        return Err(Exc::new(ExcType::IndexError, "list index out of range"));
+                    }
+                    return Ok(l[j as usize].clone());
+                }
+                if let Value::Slice(s) = idx {
+                    let l = l.borrow();
+                    return Ok(Value::list(slice_vec(&l, s)?));
+                }
+                let i = index_of(idx, "list")?;
+                self.get_item(obj, &Value::Int(i))
+            }
+            Value::Tuple(t) => match idx {
+                Value::Slice(s) => Ok(Value::tuple(slice_vec(t, s)?)),
+                _ => {
+                    let i = index_of(idx, "tuple")?;
+                    let n = t.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(Exc::new(ExcType::IndexError, "tuple index out of range"));
+                    }
+                    Ok(t[j as usize].clone())
+                }
+            },
+            Value::Str(s) => match idx {
+                Value::Slice(sl) => {
+                    if s.is_ascii() {
+                        let bytes: Vec<u8> = {
+                            let (start, _stop, step, n) = slice_indices(sl, s.len() as i64)?;
+                            (0..n).map(|k| s.as_bytes()[(start + k * step) as usize]).collect()
+                        };
+                        Ok(Value::Str(Rc::from(String::from_utf8(bytes).unwrap_or_default().as_str())))
+                    } else {
+                        let chars: Vec<char> = s.chars().collect();
+                        let (start, _stop, step, n) = slice_indices(sl, chars.len() as i64)?;
+                        let out: String = (0..n).map(|k| chars[(start + k * step) as usize]).collect();
+                        Ok(Value::Str(Rc::from(out.as_str())))
+                    }
+                }
+                _ => {
+                    let i = index_of(idx, "string")?;
+                    let n = if s.is_ascii() { s.len() } else { s.chars().count() } as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(Exc::new(ExcType::IndexError, "string index out of range"));
+                    }
+                    let ch = if s.is_ascii() {
+                        s[j as usize..j as usize + 1].to_string()
+                    } else {
+                        s.chars().nth(j as usize).map(String::from).unwrap_or_default()
+                    };
+                    Ok(Value::Str(Rc::from(ch.as_str())))
+                }
+            },
+            Value::Dict(d) => {
+                let k = ops::make_key(idx.clone())?;
+                match d.borrow().get(&k) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(Exc::with_args(ExcType::KeyError, vec![idx.clone()])),
+                }
+            }
+            Value::Range(r) => match idx {
+                Value::Slice(s) => {
+                    let (start, _stop, step, n) = slice_indices(s, r.len())?;
+                    let nstart = r.get(start);
+                    let nstep = r.step * step;
+                    Ok(Value::Range(Rc::new(super::value::RangeObj {
+                        start: nstart,
+                        stop: nstart + n * nstep,
+                        step: nstep,
+                    })))
+                }
+                _ => {
+                    let i = index_of(idx, "range")?;
+                    let n = r.len();
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(Exc::new(ExcType::IndexError, "range object index out of range"));
+                    }
+                    Ok(Value::Int(r.get(j)))
+                }
+            },
+            Value::Type(t) => Ok(Value::Type(*t)),
+            _ => type_error(format!("'{}' object is not subscriptable", obj.type_name())),
+        }
+    }
+
+    /// Calls `f(*args)`.
+    pub fn call_value(&mut self, func: &Value, args: Args) -> PResult<Value> {
+        match func {
+            Value::Func(fun) => self.call_function(fun, args.pos, args.kw),
+            Value::Builtin(b) => (b.f)(self, args),
+            Value::Type(t) => crate::library::types::call_type(self, *t, args),
+            Value::Method(m) => {
+                let (recv, name) = (&m.0, &m.1);
+                self.call_method(recv, name, args)
+            }
+            _ => type_error(format!("'{}' object is not callable", func.type_name())),
+        }
+    }
+
+    fn eval_call(&mut self, f: &mut Frame, func: &Expr, args: &[Arg]) -> PResult<Value> {
+        // Method call: obj.name(args) without building a bound method.
+        if let ExprKind::Attribute(obj, name) = &func.kind {
+            let o = self.eval(f, obj)?;
+            if !matches!(o, Value::Module(_)) {
+                let a = self.eval_args(f, args)?;
+                return self.call_method(&o, name, a).map_err(|e| e.at(func.span).at(func.span));
+            }
+            let callee = self.get_attr(&o, name).map_err(|e| e.at(func.span))?;
+            let a = self.eval_args(f, args)?;
+            return self.call_value(&callee, a);
+        }
+        let callee = self.eval(f, func)?;
+        if let Value::Func(fun) = &callee {
+            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                let mut pos = Vec::with_capacity(fun.def.layout.nlocals as usize);
+                for a in args {
+                    if let Arg::Pos(x) = a {
+                        pos.push(self.eval(f, x)?);
+                    }
+                }
+                return self.call_function(fun, pos, Vec::new());
+            }
+        }
+        let a = self.eval_args(f, args)?;
+        self.call_value(&callee, a)
+    }
+
+    pub fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PResult<Args> {
+        let mut out = Args::default();
+        for a in args {
+            match a {
+                Arg::Pos(x) => out.pos.push(self.eval(f, x)?),
+                Arg::Star(x) => {
+                    let v = self.eval(f, x)?;
+                    let mut it = match self.iterate(&v) {
+                        Ok(it) => it,
+                        Err(_) => {
+                            return Err(Exc::new(
+                                ExcType::TypeError,
+                                format!("Value after * must be an iterable, not {}", v.type_name()),
+                            )
+                            .at(x.span));
+                        }
+                    };
+                    while let Some(item) = it.next(self)? {
+                        out.pos.push(item);
+                    }
+                }
+                Arg::Kw(n, x) => {
+                    let v = self.eval(f, x)?;
+                    out.kw.push((n.clone(), v));
+                }
+                Arg::StarStar(x) => {
+                    let v = self.eval(f, x)?;
+                    match &v {
+                        Value::Dict(d) => {
+                            for (k, val) in d.borrow().iter() {
+                                match &k.value {
+                                    Value::Str(s) => {
+                                        if out.kw.iter().any(|(n, _)| n == s) {
+                                            return type_error(format!("got multiple values for keyword argument '{s}'"));
+                                        }
+                                        out.kw.push((s.clone(), val.clone()))
+                                    }
+                                    _ => return type_error("keywords must be strings"),
+                                }
+                            }
+                        }
+                        _ => {
+                            return type_error(format!(
+                                "argument after ** must be a mapping, not {}",
+                                v.type_name()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// An integer index (ints, bools, and big ints that may be out of range).
+pub fn index_of(idx: &Value, what: &str) -> PResult<i64> {
+    match idx {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(b) => {
+            if b.is_negative() {
+                Ok(i64::MIN)
+            } else {
+                Ok(i64::MAX)
+            }
+        }
+        _ => {
+            let kind = if what == "string" { "string" } else { what };
+            type_error(format!("{kind} indices must be integers or slices, not {}", idx.type_name()))
+        }
+    }
+}
+
+fn slice_part(v: &Value) -> PResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+        _ => type_error("slice indices must be integers or None or have an __index__ method"),
+    }
+}
+
+/// Python's slice.indices(): (start, stop, step, count).
+pub fn slice_indices(s: &SliceObj, len: i64) -> PResult<(i64, i64, i64, i64)> {
+    let step = slice_part(&s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(Exc::new(ExcType::ValueError, "slice step cannot be zero"));
+    }
+    let adjust = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                    if x < 0 {
+                        x = if step < 0 { -1 } else { 0 };
+                    }
+                } else if x >= len {
+                    x = if step < 0 { len - 1 } else { len };
+                }
+                x
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (adjust(slice_part(&s.start)?, 0), adjust(slice_part(&s.stop)?, len))
+    } else {
+        (adjust(slice_part(&s.start)?, len - 1), adjust(slice_part(&s.stop)?, -1))
+    };
+    let n = if step > 0 {
+        if stop > start { (stop - start + step - 1) / step } else { 0 }
+    } else if start > stop {
+        (start - stop - step - 1) / (-step)
+    } else {
+        0
+    };
+    Ok((start, stop, step, n))
+}
+
+pub fn slice_vec(v: &[Value], s: &SliceObj) -> PResult<Vec<Value>> {
+    let (start, _stop, step, n) = slice_indices(s, v.len() as i64)?;
+    if step == 1 {
+        return Ok(v[start as usize..(start + n) as usize].to_vec());
+    }
+    Ok((0..n).map(|k| v[(start + k * step) as usize].clone()).collect())
+}

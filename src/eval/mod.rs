@@ -1,0 +1,193 @@
+//! The tree-walking interpreter: the session state ([`Interp`]), frames, and the
+//! entry points that run a parsed module.
+
+pub mod call;
+pub mod exceptions;
+pub mod expr;
+pub mod fstring;
+pub mod iter;
+pub mod ops;
+pub mod repr;
+pub mod resolve;
+pub mod stmt;
+pub mod target;
+pub mod value;
+
+use crate::parse::ast::Module;
+use crate::source::{SourceMap, SrcId};
+use exceptions::{Exc, ExcObj, ExcType, PResult, TbEntry};
+use resolve::GlobalNames;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use value::Value;
+
+/// Set by the Ctrl-C handler; polled by loops, calls and kernels.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Raises `KeyboardInterrupt` if Ctrl-C was pressed since the last check.
+#[inline]
+pub fn check_interrupt() -> PResult<()> {
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        INTERRUPTED.store(false, Ordering::Relaxed);
+        return Err(Exc::with_args(ExcType::KeyboardInterrupt, vec![]));
+    }
+    Ok(())
+}
+
+/// Python's default recursion limit.
+pub const RECURSION_LIMIT: u32 = 1000;
+
+/// One activation: a function call or a module run.
+pub struct Frame {
+    pub locals: Vec<Value>,
+    pub src: SrcId,
+    pub func: Rc<str>,
+    /// The function running in this frame (`None` for a module), for slot names.
+    pub def: Option<Rc<crate::parse::ast::FuncDef>>,
+}
+
+impl Frame {
+    /// The variable name of a slot, for error messages.
+    pub fn slot_name(&self, s: u32) -> Rc<str> {
+        self.def
+            .as_ref()
+            .and_then(|d| d.layout.slot_names.get(s as usize).cloned())
+            .unwrap_or_else(|| Rc::from("?"))
+    }
+}
+
+/// What a statement did to the flow of control.
+pub enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+/// The whole state of a session: globals, loaded sources, imported modules, output.
+pub struct Interp {
+    pub globals: Vec<Value>,
+    pub global_names: GlobalNames,
+    /// For each global slot, the builtin of the same name (or `Undef`).
+    builtin_fallback: Vec<Value>,
+    pub builtins: HashMap<&'static str, Value>,
+    pub sources: SourceMap,
+    pub depth: u32,
+    pub out: Box<dyn Write>,
+    pub modules: HashMap<String, Value>,
+    /// Exceptions being handled (innermost last), for bare `raise`.
+    pub handling: Vec<Rc<ExcObj>>,
+    /// Depth of nested `repr` calls (guards self-containing containers).
+    pub repr_stack: Vec<usize>,
+}
+
+impl Interp {
+    pub fn new(out: Box<dyn Write>) -> Interp {
+        let mut it = Interp {
+            globals: Vec::new(),
+            global_names: GlobalNames::default(),
+            builtin_fallback: Vec::new(),
+            builtins: HashMap::new(),
+            sources: SourceMap::default(),
+            depth: 0,
+            out,
+            modules: HashMap::new(),
+            handling: Vec::new(),
+            repr_stack: Vec::new(),
+        };
+        crate::library::install_builtins(&mut it);
+        it.set_global("__name__", Value::str("__main__"));
+        it
+    }
+
+    /// Grows the global vectors after the resolver interned new names.
+    pub fn sync_globals(&mut self) {
+        let n = self.global_names.names.len();
+        while self.globals.len() < n {
+            let name = &self.global_names.names[self.globals.len()];
+            let fb = self.builtins.get(&**name).cloned().unwrap_or(Value::Undef);
+            self.builtin_fallback.push(fb);
+            self.globals.push(Value::Undef);
+        }
+    }
+
+    pub fn set_global(&mut self, name: &str, v: Value) {
+        let i = self.global_names.intern(&Rc::from(name)) as usize;
+        self.sync_globals();
+        self.globals[i] = v;
+    }
+
+    pub fn get_global(&self, name: &str) -> Option<Value> {
+        let i = *self.global_names.index.get(name)? as usize;
+        match &self.globals[i] {
+            Value::Undef => None,
+            v => Some(v.clone()),
+        }
+    }
+
+    #[inline]
+    pub fn load_global(&self, i: u32) -> PResult<Value> {
+        let i = i as usize;
+        match &self.globals[i] {
+            Value::Undef => match &self.builtin_fallback[i] {
+                Value::Undef => Err(Exc::new(
+                    ExcType::NameError,
+                    format!("name '{}' is not defined", self.global_names.names[i]),
+                )),
+                v => Ok(v.clone()),
+            },
+            v => Ok(v.clone()),
+        }
+    }
+
+    /// Runs a resolved module. With `echo`, expression statements at the top level print
+    /// their value's repr (the shell).
+    pub fn run_module(&mut self, m: &Module, src: SrcId, echo: bool) -> PResult<()> {
+        self.sync_globals();
+        let mut frame = Frame { locals: vec![Value::Undef; m.layout.nlocals as usize], src, func: Rc::from("<module>"), def: None };
+        for &c in &m.layout.cells {
+            frame.locals[c as usize] = Value::Cell(Rc::new(std::cell::RefCell::new(Value::Undef)));
+        }
+        let res = (|| {
+            for s in &m.body {
+                if echo {
+                    if let crate::parse::ast::StmtKind::Expr(e) = &s.kind {
+                        let v = self.eval(&mut frame, e).map_err(|ex| ex.at(s.span))?;
+                        self.echo(v)?;
+                        continue;
+                    }
+                }
+                match self.exec(&mut frame, s)? {
+                    Flow::Normal => {}
+                    _ => {}
+                }
+            }
+            Ok(())
+        })();
+        res.map_err(|e| self.leave_frame(e, &frame, m.body.first().map(|s| s.span).unwrap_or_default()))
+    }
+
+    /// Records the frame an exception is leaving in its traceback.
+    pub fn leave_frame(&self, mut e: Box<Exc>, frame: &Frame, fallback: crate::source::Span) -> Box<Exc> {
+        let span = e.cur_span.take().unwrap_or(fallback);
+        e.tb.push(TbEntry { src: frame.src, span, func: frame.func.clone() });
+        e
+    }
+
+    /// The shell's echo: repr of a non-None value, remembered as `_`.
+    pub fn echo(&mut self, v: Value) -> PResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        let s = self.repr(&v)?;
+        let _ = writeln!(self.out, "{s}");
+        self.set_global("_", v);
+        Ok(())
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+}

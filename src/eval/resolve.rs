@@ -1,0 +1,431 @@
+//! Name resolution before evaluation: decides for every name whether it is a
+//! frame slot (local, comprehension variable, closure cell) or a global, with
+//! Python's scoping rules, and lays out each function's frame.
+
+use crate::parse::ast::*;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Session-wide table of global names; the evaluator keeps values in a parallel vector.
+#[derive(Default)]
+pub struct GlobalNames {
+    pub names: Vec<Ident>,
+    pub index: HashMap<Ident, u32>,
+}
+
+impl GlobalNames {
+    pub fn intern(&mut self, name: &Ident) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.index.insert(name.clone(), i);
+        i
+    }
+}
+
+#[derive(Default)]
+struct Scope {
+    is_module: bool,
+    qualname: String,
+    locals: HashMap<Ident, u32>,
+    global_decls: HashSet<Ident>,
+    comp_scopes: Vec<HashMap<Ident, u32>>,
+    free_map: HashMap<Ident, u32>,
+    layout: FrameLayout,
+}
+
+impl Scope {
+    fn new_slot(&mut self, name: &Ident) -> u32 {
+        let s = self.layout.nlocals;
+        self.layout.nlocals += 1;
+        self.layout.slot_names.push(name.clone());
+        s
+    }
+    fn mark_cell(&mut self, slot: u32) {
+        if !self.layout.cells.contains(&slot) {
+            self.layout.cells.push(slot);
+        }
+    }
+}
+
+pub struct Resolver<'g> {
+    globals: &'g mut GlobalNames,
+    scopes: Vec<Scope>,
+    src: u32,
+}
+
+/// Resolves a whole module (file or shell entry) in place.
+pub fn resolve_module(m: &mut Module, globals: &mut GlobalNames, src: u32) {
+    let mut r = Resolver { globals, scopes: vec![Scope { is_module: true, ..Default::default() }], src };
+    r.block(&mut m.body);
+    m.layout = r.scopes.pop().map(|s| s.layout).unwrap_or_default();
+}
+
+fn collect_target_names(e: &Expr, out: &mut Vec<Ident>) {
+    match &e.kind {
+        ExprKind::Name(n) => out.push(n.id.clone()),
+        ExprKind::Tuple(v) | ExprKind::List(v) => v.iter().for_each(|x| collect_target_names(x, out)),
+        ExprKind::Starred(x) => collect_target_names(x, out),
+        _ => {}
+    }
+}
+
+/// Names a function body binds (its locals) and the names it declares global.
+fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<Ident>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign(ts, _) => ts.iter().for_each(|t| collect_target_names(t, out)),
+            StmtKind::AugAssign(t, _, _) => collect_target_names(t, out),
+            StmtKind::For(t, _, b, e) => {
+                collect_target_names(t, out);
+                collect_bindings(b, out, globals);
+                collect_bindings(e, out, globals);
+            }
+            StmtKind::While(_, b, e) | StmtKind::If(_, b, e) => {
+                collect_bindings(b, out, globals);
+                collect_bindings(e, out, globals);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_bindings(body, out, globals);
+                for h in handlers {
+                    if let Some(n) = &h.name {
+                        out.push(n.id.clone());
+                    }
+                    collect_bindings(&h.body, out, globals);
+                }
+                collect_bindings(orelse, out, globals);
+                collect_bindings(finalbody, out, globals);
+            }
+            StmtKind::With(items, b) => {
+                for (_, t) in items {
+                    if let Some(t) = t {
+                        collect_target_names(t, out);
+                    }
+                }
+                collect_bindings(b, out, globals);
+            }
+            StmtKind::FunctionDef(_, n) => out.push(n.id.clone()),
+            StmtKind::Import(a) | StmtKind::ImportFrom(_, a) => {
+                a.iter().for_each(|a| out.push(a.bind.id.clone()))
+            }
+            StmtKind::Del(ts) => ts.iter().for_each(|t| collect_target_names(t, out)),
+            StmtKind::Global(ns) => ns.iter().for_each(|n| {
+                globals.insert(n.clone());
+            }),
+            _ => {}
+        }
+    }
+}
+
+impl Resolver<'_> {
+    fn top(&mut self) -> &mut Scope {
+        self.scopes.last_mut().expect("a scope")
+    }
+
+    fn lookup(&mut self, name: &Ident) -> Slot {
+        let k = self.scopes.len() - 1;
+        let scope = &self.scopes[k];
+        for cs in scope.comp_scopes.iter().rev() {
+            if let Some(&s) = cs.get(name) {
+                return Slot::Local(s);
+            }
+        }
+        if scope.global_decls.contains(name) || (scope.is_module) {
+            return Slot::Global(self.globals.intern(name));
+        }
+        if let Some(&s) = scope.locals.get(name) {
+            return Slot::Local(s);
+        }
+        if let Some(&s) = scope.free_map.get(name) {
+            return Slot::Local(s);
+        }
+        if k > 0 {
+            if let Some(s) = self.capture(k, name) {
+                return Slot::Local(s);
+            }
+        }
+        Slot::Global(self.globals.intern(name))
+    }
+
+    /// Makes `name` (bound in an enclosing function) available in scope `k` as a
+    /// free variable; returns its slot in scope `k`.
+    fn capture(&mut self, k: usize, name: &Ident) -> Option<u32> {
+        let j = k - 1;
+        let parent_slot = {
+            let p = &mut self.scopes[j];
+            let mut found = None;
+            for cs in p.comp_scopes.iter().rev() {
+                if let Some(&s) = cs.get(name) {
+                    found = Some(s);
+                    break;
+                }
+            }
+            if found.is_none() && !p.is_module && !p.global_decls.contains(name) {
+                found = p.locals.get(name).copied();
+                if found.is_none() {
+                    if let Some(&s) = p.free_map.get(name) {
+                        return self.add_free(k, name, s);
+                    }
+                }
+            }
+            match found {
+                Some(s) => {
+                    p.mark_cell(s);
+                    Some(s)
+                }
+                None => None,
+            }
+        };
+        match parent_slot {
+            Some(ps) => self.add_free(k, name, ps),
+            None => {
+                if j == 0 || self.scopes[j].is_module || self.scopes[j].global_decls.contains(name) {
+                    return None;
+                }
+                let ps = self.capture(j, name)?;
+                self.add_free(k, name, ps)
+            }
+        }
+    }
+
+    fn add_free(&mut self, k: usize, name: &Ident, parent_slot: u32) -> Option<u32> {
+        let scope = &mut self.scopes[k];
+        let s = scope.new_slot(name);
+        scope.free_map.insert(name.clone(), s);
+        scope.layout.freevars.push((parent_slot, s));
+        Some(s)
+    }
+
+    fn name(&mut self, n: &Name) {
+        let slot = self.lookup(&n.id);
+        n.slot.set(slot);
+    }
+
+    fn block(&mut self, body: &mut [Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &mut Stmt) {
+        match &mut s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign(ts, v) => {
+                self.expr(v);
+                ts.iter_mut().for_each(|t| self.expr(t));
+            }
+            StmtKind::AugAssign(t, _, v) => {
+                self.expr(v);
+                self.expr(t);
+            }
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+            StmtKind::Return(e) => {
+                if let Some(e) = e {
+                    self.expr(e)
+                }
+            }
+            StmtKind::Raise(a, b) => {
+                if let Some(a) = a {
+                    self.expr(a)
+                }
+                if let Some(b) = b {
+                    self.expr(b)
+                }
+            }
+            StmtKind::Global(ns) => {
+                let top = self.top();
+                for n in ns.iter() {
+                    top.global_decls.insert(n.clone());
+                }
+            }
+            StmtKind::Nonlocal(_) => {}
+            StmtKind::Del(ts) => ts.iter_mut().for_each(|t| self.expr(t)),
+            StmtKind::Assert(a, b) => {
+                self.expr(a);
+                if let Some(b) = b {
+                    self.expr(b)
+                }
+            }
+            StmtKind::Import(aliases) | StmtKind::ImportFrom(_, aliases) => {
+                for a in aliases.iter() {
+                    self.name(&a.bind);
+                }
+            }
+            StmtKind::If(c, b, e) | StmtKind::While(c, b, e) => {
+                self.expr(c);
+                self.block(b);
+                self.block(e);
+            }
+            StmtKind::For(t, i, b, e) => {
+                self.expr(i);
+                self.expr(t);
+                self.block(b);
+                self.block(e);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.block(body);
+                for h in handlers.iter_mut() {
+                    if let Some(t) = &mut h.typ {
+                        self.expr(t);
+                    }
+                    if let Some(n) = &h.name {
+                        self.name(n);
+                    }
+                    self.block(&mut h.body);
+                }
+                self.block(orelse);
+                self.block(finalbody);
+            }
+            StmtKind::With(items, b) => {
+                for (e, t) in items.iter_mut() {
+                    self.expr(e);
+                    if let Some(t) = t {
+                        self.expr(t);
+                    }
+                }
+                self.block(b);
+            }
+            StmtKind::FunctionDef(def, n) => {
+                self.function(def);
+                self.name(n);
+            }
+        }
+    }
+
+    fn function(&mut self, def: &mut Rc<FuncDef>) {
+        let Some(def) = Rc::get_mut(def) else { return };
+        // Defaults are evaluated in the enclosing scope.
+        for p in def.params.iter_mut() {
+            if let Some(d) = &mut p.default {
+                self.expr(d);
+            }
+        }
+        let parent_q = self.top().qualname.clone();
+        let qualname = if self.scopes.len() == 1 {
+            def.name.to_string()
+        } else {
+            format!("{parent_q}.<locals>.{}", def.name)
+        };
+        def.qualname = Rc::from(qualname.as_str());
+        def.src.set(self.src);
+        let mut scope = Scope { qualname, ..Default::default() };
+        for p in &def.params {
+            let s = scope.new_slot(&p.name);
+            scope.locals.insert(p.name.clone(), s);
+        }
+        let mut bound = Vec::new();
+        let mut gdecl = HashSet::new();
+        collect_bindings(&def.body, &mut bound, &mut gdecl);
+        for n in bound {
+            if !gdecl.contains(&n) && !scope.locals.contains_key(&n) {
+                let s = scope.new_slot(&n);
+                scope.locals.insert(n, s);
+            }
+        }
+        scope.global_decls = gdecl;
+        self.scopes.push(scope);
+        self.block(&mut def.body);
+        let scope = self.scopes.pop().expect("function scope");
+        def.layout = scope.layout;
+    }
+
+    fn comprehension(&mut self, gens: &mut [Comprehension], elts: &mut [&mut Expr]) {
+        // The first iterable is evaluated in the enclosing scope.
+        if let Some(g) = gens.first_mut() {
+            self.expr(&mut g.iter);
+        }
+        let mut map = HashMap::new();
+        for g in gens.iter() {
+            let mut names = Vec::new();
+            collect_target_names(&g.target, &mut names);
+            for n in names {
+                if !map.contains_key(&n) {
+                    let s = self.top().new_slot(&n);
+                    map.insert(n, s);
+                }
+            }
+        }
+        self.top().comp_scopes.push(map);
+        for (i, g) in gens.iter_mut().enumerate() {
+            if i > 0 {
+                self.expr(&mut g.iter);
+            }
+            self.expr(&mut g.target);
+            for c in g.ifs.iter_mut() {
+                self.expr(c);
+            }
+        }
+        for e in elts.iter_mut() {
+            self.expr(e);
+        }
+        self.top().comp_scopes.pop();
+    }
+
+    fn expr(&mut self, e: &mut Expr) {
+        match &mut e.kind {
+            ExprKind::Name(n) => self.name(n),
+            ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Imag(_)
+            | ExprKind::Str(_)
+            | ExprKind::True
+            | ExprKind::False
+            | ExprKind::None
+            | ExprKind::Ellipsis => {}
+            ExprKind::FString(parts) => self.fparts(parts),
+            ExprKind::Tuple(v) | ExprKind::List(v) | ExprKind::Set(v) => v.iter_mut().for_each(|x| self.expr(x)),
+            ExprKind::Dict(items) => {
+                for (k, v) in items.iter_mut() {
+                    if let Some(k) = k {
+                        self.expr(k);
+                    }
+                    self.expr(v);
+                }
+            }
+            ExprKind::Starred(x) | ExprKind::Attribute(x, _) | ExprKind::Unary(_, x) => self.expr(x),
+            ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::Slice(a, b, c) => {
+                for x in [a, b, c].into_iter().flatten() {
+                    self.expr(x);
+                }
+            }
+            ExprKind::Call(f, args) => {
+                self.expr(f);
+                for a in args.iter_mut() {
+                    match a {
+                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x),
+                    }
+                }
+            }
+            ExprKind::Compare(a, rest) => {
+                self.expr(a);
+                rest.iter_mut().for_each(|(_, x)| self.expr(x));
+            }
+            ExprKind::IfExp(c, a, b) => {
+                self.expr(c);
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::Lambda(def) => self.function(def),
+            ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) | ExprKind::GenExp(elt, gens) => {
+                self.comprehension(gens, &mut [&mut **elt]);
+            }
+            ExprKind::DictComp(k, v, gens) => self.comprehension(gens, &mut [&mut **k, &mut **v]),
+        }
+    }
+
+    fn fparts(&mut self, parts: &mut [FPart]) {
+        for p in parts {
+            if let FPart::Field { expr, spec, .. } = p {
+                self.expr(expr);
+                self.fparts(spec);
+            }
+        }
+    }
+}

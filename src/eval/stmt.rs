@@ -1,0 +1,314 @@
+//! Executing statements.
+
+use super::exceptions::{Exc, ExcObj, ExcType, PResult, type_error};
+use super::iter::ValueIter;
+use super::value::{Args, SeqIter, Value};
+use super::{Flow, Frame, Interp};
+use crate::parse::ast::*;
+use std::rc::Rc;
+
+impl Interp {
+    pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
+        for s in body {
+            match self.exec(f, s)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    #[inline]
+    pub fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        match self.exec_inner(f, s) {
+            Ok(fl) => Ok(fl),
+            Err(mut e) => {
+                if e.cur_span.is_none() {
+                    e.cur_span = Some(s.span);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn exec_inner(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(f, e)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(f, value)?;
+                if targets.len() == 1 {
+                    self.assign(f, &targets[0], v)?;
+                } else {
+                    for t in targets {
+                        self.assign(f, t, v.clone())?;
+                    }
+                }
+            }
+            StmtKind::AugAssign(t, op, value) => self.aug_assign(f, t, *op, value)?,
+            StmtKind::If(c, body, orelse) => {
+                let cv = self.eval(f, c)?;
+                let b = match cv {
+                    Value::Bool(b) => b,
+                    other => self.truthy(&other).map_err(|e| e.at(c.span))?,
+                };
+                return if b { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
+            }
+            StmtKind::While(c, body, orelse) => {
+                loop {
+                    super::check_interrupt()?;
+                    let cv = self.eval(f, c)?;
+                    if !self.truthy(&cv).map_err(|e| e.at(c.span))? {
+                        return self.exec_block(f, orelse);
+                    }
+                    match self.exec_block(f, body)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        _ => {}
+                    }
+                }
+            }
+            StmtKind::For(target, iter, body, orelse) => return self.exec_for(f, target, iter, body, orelse),
+            StmtKind::Pass => {}
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(f, e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::FunctionDef(def, name) => {
+                let v = self.make_function(f, def)?;
+                self.store_name(f, name, v);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                return self.exec_try(f, body, handlers, orelse, finalbody);
+            }
+            StmtKind::Raise(exc, cause) => return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?),
+            StmtKind::Assert(test, msg) => {
+                let v = self.eval(f, test)?;
+                if !self.truthy(&v)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(f, m)?],
+                        None => vec![],
+                    };
+                    return Err(Exc::with_args(ExcType::AssertionError, args));
+                }
+            }
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    self.delete(f, t)?;
+                }
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let full = a.path.iter().map(|p| &**p).collect::<Vec<_>>().join(".");
+                    let m = self.import_module(&full).map_err(|e| e.at(a.span))?;
+                    let bound = if a.asname.is_some() {
+                        m
+                    } else {
+                        self.import_module(&a.path[0]).map_err(|e| e.at(a.span))?
+                    };
+                    self.store_name(f, &a.bind, bound);
+                }
+            }
+            StmtKind::ImportFrom(path, aliases) => {
+                let full = path.iter().map(|p| &**p).collect::<Vec<_>>().join(".");
+                let m = self.import_module(&full)?;
+                for a in aliases {
+                    if &*a.path[0] == "*" {
+                        if let Value::Module(mo) = &m {
+                            let items: Vec<(Rc<str>, Value)> =
+                                mo.attrs.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+                            for (k, v) in items {
+                                self.set_global(&k, v);
+                            }
+                        }
+                        continue;
+                    }
+                    let v = match self.get_attr(&m, &a.path[0]) {
+                        Ok(v) => v,
+                        Err(_) => match self.import_module(&format!("{full}.{}", a.path[0])) {
+                            Ok(sub) => sub,
+                            Err(_) => {
+                                return Err(Exc::new(
+                                    ExcType::ImportError,
+                                    format!("cannot import name '{}' from '{full}' (unknown location)", a.path[0]),
+                                )
+                                .at(a.span));
+                            }
+                        },
+                    };
+                    self.store_name(f, &a.bind, v);
+                }
+            }
+            StmtKind::With(items, body) => return self.exec_with(f, items, body),
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_for(&mut self, f: &mut Frame, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PResult<Flow> {
+        let src = self.eval(f, iter)?;
+        let mut it = self.iterate(&src).map_err(|e| e.at(iter.span))?;
+        // Fast path: a simple name target.
+        let simple = match &target.kind {
+            ExprKind::Name(n) => Some(n),
+            _ => None,
+        };
+        loop {
+            let item = match &mut it {
+                ValueIter::Seq(SeqIter::Range { next, step, left }) => {
+                    if *left <= 0 {
+                        None
+                    } else {
+                        let v = *next;
+                        *left -= 1;
+                        *next = next.wrapping_add(*step);
+                        Some(Value::Int(v))
+                    }
+                }
+                other => other.next(self)?,
+            };
+            let Some(item) = item else { break };
+            super::check_interrupt()?;
+            match simple {
+                Some(n) => self.store_name(f, n, item),
+                None => self.assign(f, target, item)?,
+            }
+            match self.exec_block(f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return(v) => return Ok(Flow::Return(v)),
+                _ => {}
+            }
+        }
+        self.exec_block(f, orelse)
+    }
+
+    fn exec_raise(&mut self, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>) -> PResult<Box<Exc>> {
+        let Some(exc) = exc else {
+            return Ok(match self.handling.last() {
+                Some(obj) => Exc::from_obj(obj.clone()),
+                None => Exc::new(ExcType::RuntimeError, "No active exception to reraise"),
+            });
+        };
+        let v = self.eval(f, exc)?;
+        let obj = self.to_exception(&v).map_err(|e| e.at(exc.span))?;
+        if let Some(c) = cause {
+            let cv = self.eval(f, c)?;
+            let cobj = if cv.is_none() { None } else { Some(self.to_exception(&cv)?) };
+            *obj.cause.borrow_mut() = cobj;
+        }
+        let mut e = Exc::from_obj(obj);
+        e.cur_span = Some(exc.span);
+        Ok(e)
+    }
+
+    /// An exception instance from `raise X` (a class is instantiated).
+    pub fn to_exception(&mut self, v: &Value) -> PResult<Rc<ExcObj>> {
+        match v {
+            Value::Exception(e) => Ok(e.clone()),
+            Value::Type(super::value::TypeObj::Exc(t)) => Ok(Rc::new(ExcObj::new(*t, vec![]))),
+            _ => type_error("exceptions must derive from BaseException"),
+        }
+    }
+
+    fn handler_matches(&mut self, f: &mut Frame, typ: &Expr, e: &Exc) -> PResult<bool> {
+        let t = self.eval(f, typ)?;
+        self.exc_matches(&t, e.ty())
+    }
+
+    fn exc_matches(&mut self, t: &Value, ty: ExcType) -> PResult<bool> {
+        match t {
+            Value::Type(super::value::TypeObj::Exc(c)) => Ok(ty.is_subclass(*c)),
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.exc_matches(it, ty)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => type_error("catching classes that do not inherit from BaseException is not allowed"),
+        }
+    }
+
+    fn exec_try(
+        &mut self,
+        f: &mut Frame,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PResult<Flow> {
+        let mut result = self.exec_block(f, body);
+        match result {
+            Err(e) => {
+                let mut outcome = Err(e);
+                let e_ref = match &outcome {
+                    Err(e) => e,
+                    Ok(_) => unreachable!(),
+                };
+                let mut matched = None;
+                for h in handlers {
+                    let m = match &h.typ {
+                        None => true,
+                        Some(t) => match self.handler_matches(f, t, e_ref) {
+                            Ok(m) => m,
+                            Err(err) => {
+                                outcome = Err(err);
+                                break;
+                            }
+                        },
+                    };
+                    if m {
+                        matched = Some(h);
+                        break;
+                    }
+                }
+                if let (Some(h), Err(e)) = (matched, &outcome) {
+                    let obj = e.value.clone();
+                    if let Some(n) = &h.name {
+                        self.store_name(f, n, Value::Exception(obj.clone()));
+                    }
+                    self.handling.push(obj);
+                    let r = self.exec_block(f, &h.body);
+                    self.handling.pop();
+                    if let Some(n) = &h.name {
+                        self.unbind_name(f, n);
+                    }
+                    outcome = r;
+                }
+                result = outcome;
+            }
+            Ok(Flow::Normal) => {
+                result = self.exec_block(f, orelse);
+            }
+            Ok(_) => {}
+        }
+        if finalbody.is_empty() {
+            return result;
+        }
+        match self.exec_block(f, finalbody)? {
+            Flow::Normal => result,
+            other => Ok(other),
+        }
+    }
+
+    fn exec_with(&mut self, f: &mut Frame, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> PResult<Flow> {
+        let Some(((ctx_e, target), rest)) = items.split_first() else {
+            return self.exec_block(f, body);
+        };
+        let ctx = self.eval(f, ctx_e)?;
+        let entered = self.call_method(&ctx, "__enter__", Args::default()).map_err(|e| e.at(ctx_e.span))?;
+        if let Some(t) = target {
+            self.assign(f, t, entered)?;
+        }
+        let r = if rest.is_empty() { self.exec_block(f, body) } else { self.exec_with(f, rest, body) };
+        self.call_method(&ctx, "__exit__", Args::new(vec![Value::None, Value::None, Value::None]))?;
+        r
+    }
+}

@@ -1,0 +1,383 @@
+//! The interpreter's values: Python's built-in types, functions, modules and
+//! exceptions. Heap values are reference-counted; lists and dicts are shared and
+//! mutable as in Python.
+
+use super::exceptions::{ExcObj, ExcType, PResult, type_error};
+use crate::parse::ast::FuncDef;
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use num_complex::Complex64;
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+pub type ListRef = Rc<RefCell<Vec<Value>>>;
+pub type DictRef = Rc<RefCell<Dict>>;
+
+#[derive(Clone, Debug)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Complex(Rc<Complex64>),
+    Str(Rc<str>),
+    List(ListRef),
+    Tuple(Rc<[Value]>),
+    Dict(DictRef),
+    Set(DictRef),
+    Range(Rc<RangeObj>),
+    Slice(Rc<SliceObj>),
+    Func(Rc<Function>),
+    Builtin(&'static Builtin),
+    /// A method looked up on a value but not yet called (`f = xs.append`).
+    Method(Rc<(Value, Rc<str>)>),
+    Module(Rc<ModuleObj>),
+    Type(TypeObj),
+    Exception(Rc<ExcObj>),
+    Iter(Rc<RefCell<IterObj>>),
+    Ellipsis,
+    /// Internal: a closure cell stored in a frame slot.
+    Cell(Rc<RefCell<Value>>),
+    /// Internal: an unbound local or global.
+    Undef,
+}
+
+/// Built-in types as values (`int`, `float`, `ValueError`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeObj {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Complex,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Type,
+    Iterator,
+    Ellipsis,
+    Object,
+    Exc(ExcType),
+}
+
+impl TypeObj {
+    pub fn name(self) -> &'static str {
+        match self {
+            TypeObj::NoneType => "NoneType",
+            TypeObj::Bool => "bool",
+            TypeObj::Int => "int",
+            TypeObj::Float => "float",
+            TypeObj::Complex => "complex",
+            TypeObj::Str => "str",
+            TypeObj::List => "list",
+            TypeObj::Tuple => "tuple",
+            TypeObj::Dict => "dict",
+            TypeObj::Set => "set",
+            TypeObj::Range => "range",
+            TypeObj::Slice => "slice",
+            TypeObj::Function => "function",
+            TypeObj::BuiltinFunction => "builtin_function_or_method",
+            TypeObj::Method => "builtin_function_or_method",
+            TypeObj::Module => "module",
+            TypeObj::Type => "type",
+            TypeObj::Iterator => "iterator",
+            TypeObj::Ellipsis => "ellipsis",
+            TypeObj::Object => "object",
+            TypeObj::Exc(e) => e.name(),
+        }
+    }
+    /// `issubclass(self, other)` among built-in types.
+    pub fn is_subclass(self, other: TypeObj) -> bool {
+        if self == other || other == TypeObj::Object {
+            return true;
+        }
+        match (self, other) {
+            (TypeObj::Bool, TypeObj::Int) => true,
+            (TypeObj::Exc(a), TypeObj::Exc(b)) => a.is_subclass(b),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 {
+            if stop > start { (stop - start + step - 1) / step } else { 0 }
+        } else if start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        n as i64
+    }
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+#[derive(Debug)]
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A user-defined function (from `def` or `lambda`).
+#[derive(Debug)]
+pub struct Function {
+    pub def: Rc<FuncDef>,
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by parameter index.
+    pub kw_defaults: Vec<(usize, Value)>,
+    pub closure: Vec<Rc<RefCell<Value>>>,
+    pub name: Rc<str>,
+}
+
+pub type BuiltinFn = fn(&mut super::Interp, Args) -> PResult<Value>;
+
+/// A function implemented in Rust, with what `help()` shows.
+pub struct Builtin {
+    pub name: &'static str,
+    pub module: &'static str,
+    pub sig: &'static str,
+    pub doc: &'static str,
+    pub f: BuiltinFn,
+}
+
+impl std::fmt::Debug for Builtin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<built-in function {}>", self.name)
+    }
+}
+
+/// Call arguments after evaluation.
+#[derive(Default, Debug)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+    /// Removes and returns keyword `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+    /// Errors on any keyword not consumed.
+    pub fn no_more_kw(&self, fname: &str) -> PResult<()> {
+        if let Some((k, _)) = self.kw.first() {
+            return type_error(format!("{fname}() got an unexpected keyword argument '{k}'"));
+        }
+        Ok(())
+    }
+    /// Checks the positional count for a builtin taking `min..=max` arguments and no keywords.
+    pub fn expect(&self, fname: &str, min: usize, max: usize) -> PResult<()> {
+        self.no_more_kw(fname)?;
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{fname}() takes no arguments ({n} given)"),
+                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                    _ => format!("{fname} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return type_error(msg);
+        }
+        Ok(())
+    }
+}
+
+/// A module object: `math`, `time`, `numpy`, ...
+#[derive(Debug)]
+pub struct ModuleObj {
+    pub name: Rc<str>,
+    pub attrs: RefCell<IndexMap<Rc<str>, Value>>,
+}
+
+/// Iterators created by `iter`, `enumerate`, `zip`, `map`, `filter`, `reversed`.
+#[derive(Debug)]
+pub enum IterObj {
+    Seq(SeqIter),
+    Enumerate(Box<IterObj>, i64),
+    Zip(Vec<IterObj>),
+    Map(Value, Vec<IterObj>),
+    Filter(Value, Box<IterObj>),
+    /// Pulls from another iterator object (`enumerate(it)` where `it = iter(xs)`).
+    Shared(Rc<RefCell<IterObj>>),
+}
+
+/// A position in a sequence being iterated.
+#[derive(Debug)]
+pub enum SeqIter {
+    Range { next: i64, step: i64, left: i64 },
+    List(ListRef, usize),
+    Values(Rc<[Value]>, usize),
+    Chars(Rc<str>, usize),
+    /// Iterates a snapshot in reverse.
+    Rev(Rc<[Value]>, usize),
+    Done,
+}
+
+/// A dictionary key: a hashable value with its hash computed once.
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && super::ops::key_eq(&self.value, &other.value)
+    }
+}
+impl Eq for Key {}
+
+pub type Dict = IndexMap<Key, Value>;
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(v))
+    }
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Complex(Rc::new(Complex64::new(re, im)))
+    }
+
+    pub fn type_obj(&self) -> TypeObj {
+        match self {
+            Value::None => TypeObj::NoneType,
+            Value::Bool(_) => TypeObj::Bool,
+            Value::Int(_) | Value::BigInt(_) => TypeObj::Int,
+            Value::Float(_) => TypeObj::Float,
+            Value::Complex(_) => TypeObj::Complex,
+            Value::Str(_) => TypeObj::Str,
+            Value::List(_) => TypeObj::List,
+            Value::Tuple(_) => TypeObj::Tuple,
+            Value::Dict(_) => TypeObj::Dict,
+            Value::Set(_) => TypeObj::Set,
+            Value::Range(_) => TypeObj::Range,
+            Value::Slice(_) => TypeObj::Slice,
+            Value::Func(_) => TypeObj::Function,
+            Value::Builtin(_) => TypeObj::BuiltinFunction,
+            Value::Method(_) => TypeObj::Method,
+            Value::Module(_) => TypeObj::Module,
+            Value::Type(_) => TypeObj::Type,
+            Value::Exception(e) => TypeObj::Exc(e.ty),
+            Value::Iter(_) => TypeObj::Iterator,
+            Value::Ellipsis => TypeObj::Ellipsis,
+            Value::Cell(_) | Value::Undef => TypeObj::Object,
+        }
+    }
+
+    /// `type(v).__name__`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Iter(it) => match &*it.borrow() {
+                IterObj::Enumerate(..) => "enumerate",
+                IterObj::Zip(_) => "zip",
+                IterObj::Map(..) => "map",
+                IterObj::Filter(..) => "filter",
+                IterObj::Seq(SeqIter::List(..)) => "list_iterator",
+                IterObj::Seq(SeqIter::Range { .. }) => "range_iterator",
+                IterObj::Seq(SeqIter::Chars(..)) => "str_ascii_iterator",
+                IterObj::Seq(SeqIter::Rev(..)) => "list_reverseiterator",
+                IterObj::Seq(_) | IterObj::Shared(_) => "tuple_iterator",
+            },
+            v => v.type_obj().name(),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Dict(a), Value::Dict(b)) | (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+            (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
+            (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
+            (Value::Complex(a), Value::Complex(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// A stable identity number for `id()`.
+    pub fn id(&self) -> i64 {
+        let p: usize = match self {
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Func(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(b) => *b as *const Builtin as usize,
+            Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x7f00_0000_0000),
+            Value::Bool(b) => 0x7e00_0000_0000 + *b as usize * 32,
+            Value::None => 0x7d00_0000_0000,
+            _ => 0x7c00_0000_0000,
+        };
+        p as i64
+    }
+}
+
+/// What `len(list)` etc. see when iterating a value's items as a slice.
+pub fn seq_items(v: &Value) -> Option<Rc<[Value]>> {
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        Value::List(l) => Some(Rc::from(l.borrow().as_slice())),
+        _ => None,
+    }
+}

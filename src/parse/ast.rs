@@ -1,0 +1,280 @@
+//! The syntax tree. Every node carries the byte span of its source text; name
+//! nodes carry a slot that the resolver fills in before evaluation.
+
+use crate::source::Span;
+use num_bigint::BigInt;
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub type Ident = Rc<str>;
+
+/// Where a name lives at run time; set by `eval::resolve`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    Unresolved,
+    /// Index into the current frame's locals (a slot may hold a closure cell).
+    Local(u32),
+    /// Index into the session's global table.
+    Global(u32),
+}
+
+#[derive(Debug)]
+pub struct Name {
+    pub id: Ident,
+    pub slot: Cell<Slot>,
+}
+
+impl Name {
+    pub fn new(id: Ident) -> Name {
+        Name { id, slot: Cell::new(Slot::Unresolved) }
+    }
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    MatMul,
+    LShift,
+    RShift,
+    BitAnd,
+    BitOr,
+    BitXor,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::MatMul => "@",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Is,
+    IsNot,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::NotEq => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(Ident, Expr),
+    StarStar(Expr),
+}
+
+#[derive(Debug)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+}
+
+/// One piece of an f-string.
+#[derive(Debug)]
+pub enum FPart {
+    Lit(Ident),
+    Field {
+        expr: Box<Expr>,
+        /// `{x=}`: the source text `x=` printed before the value.
+        debug_text: Option<Ident>,
+        conversion: Option<char>,
+        spec: Vec<FPart>,
+    },
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Int(i64),
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Imag(f64),
+    Str(Ident),
+    FString(Vec<FPart>),
+    True,
+    False,
+    None,
+    Ellipsis,
+    Name(Name),
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// `None` key: a `**mapping` entry.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Starred(Box<Expr>),
+    Attribute(Box<Expr>, Ident),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Call(Box<Expr>, Vec<Arg>),
+    BinOp(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Lambda(Rc<FuncDef>),
+    ListComp(Box<Expr>, Vec<Comprehension>),
+    SetComp(Box<Expr>, Vec<Comprehension>),
+    DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
+    GenExp(Box<Expr>, Vec<Comprehension>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    Normal,
+    VarArgs,
+    KwOnly,
+    VarKw,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: Ident,
+    pub default: Option<Expr>,
+    pub kind: ParamKind,
+    pub span: Span,
+}
+
+/// A `def` or `lambda`. The resolver fills the frame layout.
+#[derive(Debug)]
+pub struct FuncDef {
+    pub name: Ident,
+    /// `outer.<locals>.inner`, set by the resolver; used in error messages.
+    pub qualname: Ident,
+    pub params: Vec<Param>,
+    pub body: Vec<Stmt>,
+    pub is_lambda: bool,
+    pub span: Span,
+    /// Source this definition came from (set by the resolver).
+    pub src: Cell<u32>,
+    pub layout: FrameLayout,
+}
+
+/// Slots of a frame, decided by the resolver.
+#[derive(Debug, Default, Clone)]
+pub struct FrameLayout {
+    pub nlocals: u32,
+    /// Local slots that inner functions capture: they hold a cell.
+    pub cells: Vec<u32>,
+    /// For each free variable: (slot in the enclosing frame, slot in this frame).
+    pub freevars: Vec<(u32, u32)>,
+    /// Names of the slots, for error messages.
+    pub slot_names: Vec<Ident>,
+}
+
+#[derive(Debug)]
+pub struct Handler {
+    pub typ: Option<Expr>,
+    pub name: Option<Name>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Alias {
+    /// Dotted module path or imported name.
+    pub path: Vec<Ident>,
+    pub asname: Option<Name>,
+    /// The name bound when there is no `as`.
+    pub bind: Name,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Vec<Expr>, Expr),
+    AugAssign(Expr, BinOp, Expr),
+    Pass,
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    Raise(Option<Expr>, Option<Expr>),
+    Global(Vec<Ident>),
+    Nonlocal(Vec<Ident>),
+    Del(Vec<Expr>),
+    Assert(Expr, Option<Expr>),
+    Import(Vec<Alias>),
+    ImportFrom(Vec<Ident>, Vec<Alias>),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For(Expr, Expr, Vec<Stmt>, Vec<Stmt>),
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    With(Vec<(Expr, Option<Expr>)>, Vec<Stmt>),
+    FunctionDef(Rc<FuncDef>, Name),
+}
+
+/// A parsed file or shell entry.
+#[derive(Debug, Default)]
+pub struct Module {
+    pub body: Vec<Stmt>,
+    pub layout: FrameLayout,
+}

@@ -1,0 +1,18 @@
+# list comprehensions and generator expressions in calls
+print([x * x for x in range(10)])
+print([x for x in range(30) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[i * j for j in range(1, 5)] for i in range(1, 5)])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([[row[i] for row in matrix] for i in range(3)])
+print([v for row in matrix for v in row if v % 2])
+print(sum(x * x for x in range(10)), max(len(w) for w in ["a", "abc", "ab"]))
+print(any(c.upper() == c for c in "abc"), all(n > 0 for n in [1, 2, 3]))
+print(sorted((v % 4, v) for v in range(8)))
+print(", ".join(f"{k}={v}" for k, v in {"a": 1, "b": 2}.items()))
+print([s.strip() for s in " a , b,c ".split(",")])
+print([x if x % 2 else -x for x in range(6)])
+print(dict((w, len(w)) for w in ["one", "three"]))
+print([i for i, c in enumerate("banana") if c == "a"])
+print([a + b for a, b in zip("abc", "xyz")])
+print(tuple(n for n in range(20) if all(n % d for d in range(2, n)) and n > 1))

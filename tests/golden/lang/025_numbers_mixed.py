@@ -1,0 +1,10 @@
+# mixed int/float/complex arithmetic, rounding, and conversions
+print(1 + 2.0, 3 * 1.5, 7 / 7, 2 ** 0.5 * 2 ** 0.5, 10 // 3.0, -10 % 3.0)
+print(int(7.9), int(-7.9), float(3), complex(1), round(7.45, 1), round(-7.5), round(8.5))
+print(abs(-7), abs(-7.0), abs(3 - 4j), 0.1 + 0.7, 1e300 * 1e300, -1e300 * 1e300)
+print(1 == 1.0 == (1 + 0j), 2 ** 63, float(2 ** 63), int(float(2 ** 63)))
+print(divmod(7, 2.5), divmod(-7, 2.5), 7.5 // 0.5, 0.3 % 0.1)
+print(max(1, 2.0), min(1, 1.0), max(True, 0), sum([1, 2.0, 3]))
+print(str(10 ** 15 + 0.5), 10 ** 16 + 1.0, repr(float(10 ** 16 + 1)))
+print([round(x / 7, 3) for x in range(8)])
+print(1 / 3 + 1 / 3 + 1 / 3, 0.1 * 0.1, 1e-7 * 3, 123e45)
