@@ -63,11 +63,13 @@ pub fn render_exception(it: &mut Interp, e: &Exc, color: bool) -> String {
     let last = final_line(it, e);
     if let Some(t) = e.tb.first() {
         let src = it.sources.get(t.src).clone();
+        let msg = last.split_once(": ").map(|p| p.1).unwrap_or("").to_string();
         let label = match e.ty() {
             ExcType::KeyboardInterrupt => "interrupted here".to_string(),
-            _ => format!("{} raised here", e.ty().name()),
+            _ if msg.is_empty() || msg.len() > 100 || msg.contains('\n') => "raised here".to_string(),
+            _ => msg,
         };
-        out.push_str(&ariadne_report(&src, t.span, &last, &label, color, e.hint.as_deref()));
+        out.push_str(&ariadne_report(&src, t.span, e.ty().qualname(), &label, color, e.hint.as_deref()));
     }
     out.push_str(&last);
     out.push('\n');
@@ -81,7 +83,7 @@ pub fn render_syntax_error(sources: &SourceMap, id: SrcId, e: &SyntaxError, colo
     let mut out = String::new();
     let _ = writeln!(out, "  File \"{}\", line {}", src.name, line);
     let last = format!("{}: {}", e.kind, e.msg);
-    out.push_str(&ariadne_report(src, e.span, &last, "here", color, hint));
+    out.push_str(&ariadne_report(src, e.span, e.kind, &e.msg, color, hint));
     out.push_str(&last);
     out.push('\n');
     out

@@ -16,11 +16,11 @@ pub enum ValueIter {
 
 impl SeqIter {
     #[inline]
-    pub fn next(&mut self) -> Option<Value> {
-        match self {
+    pub fn next(&mut self) -> PResult<Option<Value>> {
+        Ok(match self {
             SeqIter::Range { next, step, left } => {
                 if *left <= 0 {
-                    return None;
+                    return Ok(None);
                 }
                 let v = *next;
                 *left -= 1;
@@ -38,27 +38,40 @@ impl SeqIter {
                 *i += 1;
                 r
             }
-            SeqIter::Chars(s, i) => {
-                let ch = s[*i..].chars().next()?;
-                *i += ch.len_utf8();
-                Some(Value::Str(Rc::from(ch.encode_utf8(&mut [0u8; 4]) as &str)))
+            SeqIter::Chars(s, i) => match s[*i..].chars().next() {
+                Some(ch) => {
+                    *i += ch.len_utf8();
+                    Some(Value::Str(Rc::from(ch.encode_utf8(&mut [0u8; 4]) as &str)))
+                }
+                None => None,
+            },
+            SeqIter::Keys(d, i, n, is_set) => {
+                let d = d.borrow();
+                if d.len() != *n {
+                    *n = usize::MAX;
+                    let what = if *is_set { "Set" } else { "dictionary" };
+                    return Err(Exc::new(ExcType::RuntimeError, format!("{what} changed size during iteration")));
+                }
+                let r = d.get_index(*i).map(|(k, _)| k.value.clone());
+                *i += 1;
+                r
             }
             SeqIter::Rev(v, i) => {
                 if *i == 0 {
-                    return None;
+                    return Ok(None);
                 }
                 *i -= 1;
                 Some(v[*i].clone())
             }
             SeqIter::Done => None,
-        }
+        })
     }
 }
 
 impl IterObj {
     pub fn next(&mut self, it: &mut Interp) -> PResult<Option<Value>> {
         match self {
-            IterObj::Seq(s) => Ok(s.next()),
+            IterObj::Seq(s) => s.next(),
             IterObj::Shared(obj) => ValueIter::Shared(obj.clone()).next(it),
             IterObj::Enumerate(inner, n) => match inner.next(it)? {
                 Some(v) => {
@@ -117,7 +130,7 @@ impl ValueIter {
     #[inline]
     pub fn next(&mut self, it: &mut Interp) -> PResult<Option<Value>> {
         match self {
-            ValueIter::Seq(s) => Ok(s.next()),
+            ValueIter::Seq(s) => s.next(),
             ValueIter::Shared(obj) => {
                 // Take the state out while running user code (map/filter may re-enter).
                 let mut state = std::mem::replace(&mut *obj.borrow_mut(), IterObj::Seq(SeqIter::Done));
@@ -137,10 +150,8 @@ impl Interp {
             Value::List(l) => SeqIter::List(l.clone(), 0),
             Value::Tuple(t) => SeqIter::Values(t.clone(), 0),
             Value::Str(s) => SeqIter::Chars(s.clone(), 0),
-            Value::Dict(d) | Value::Set(d) => {
-                let keys: Vec<Value> = d.borrow().keys().map(|k| k.value.clone()).collect();
-                SeqIter::Values(Rc::from(keys), 0)
-            }
+            Value::Dict(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), false),
+            Value::Set(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), true),
             Value::Iter(obj) => return Ok(ValueIter::Shared(obj.clone())),
             _ => return type_error(format!("'{}' object is not iterable", v.type_name())),
         }))

@@ -259,7 +259,7 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
         }
         BinOp::Mod => {
             if y == 0 {
-                return raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
+                return raise(ExcType::ZeroDivisionError, "integer modulo by zero");
             }
             match x.checked_rem(y) {
                 Some(r) => Ok(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })),
@@ -371,7 +371,7 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PResult<Value> {
         }
         BinOp::Mod => {
             if y.is_zero() {
-                return raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
+                return raise(ExcType::ZeroDivisionError, "integer modulo by zero");
             }
             int_from_big(x.mod_floor(y))
         }
@@ -474,7 +474,10 @@ pub fn float_pow(x: f64, y: f64) -> PResult<Value> {
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return raise(ExcType::OverflowError, "(34, 'Numerical result out of range')");
+        return Err(super::exceptions::Exc::with_args(
+            ExcType::OverflowError,
+            vec![Value::Int(34), Value::str("Numerical result out of range")],
+        ));
     }
     Ok(Value::Float(r))
 }
@@ -528,15 +531,31 @@ fn complex_op(op: BinOp, x: Complex64, y: Complex64, a: &Value, b: &Value) -> PR
                 }
                 Complex64::new(0.0, 0.0)
             } else if y.im == 0.0 && y.re.fract() == 0.0 && y.re.abs() <= 100.0 {
-                let n = y.re as i32;
-                let mut p = Complex64::new(1.0, 0.0);
-                let base = if n < 0 { complex_div(Complex64::new(1.0, 0.0), x) } else { x };
-                for _ in 0..n.unsigned_abs() {
-                    p *= base;
+                // CPython's c_powi: binary exponentiation, then the reciprocal.
+                let n = y.re as i64;
+                let mut r = Complex64::new(1.0, 0.0);
+                let mut p = x;
+                let mut mask = 1i64;
+                let m = n.abs();
+                while mask > 0 && m >= mask {
+                    if m & mask != 0 {
+                        r *= p;
+                    }
+                    mask <<= 1;
+                    p *= p;
                 }
-                p
+                if n < 0 { complex_div(Complex64::new(1.0, 0.0), r) } else { r }
             } else {
-                x.powc(y)
+                // CPython's c_pow.
+                let vabs = x.re.hypot(x.im);
+                let mut len = vabs.powf(y.re);
+                let at = x.im.atan2(x.re);
+                let mut phase = at * y.re;
+                if y.im != 0.0 {
+                    len /= (at * y.im).exp();
+                    phase += y.im * vabs.ln();
+                }
+                Complex64::new(len * phase.cos(), len * phase.sin())
             }
         }
         _ => {

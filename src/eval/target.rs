@@ -113,7 +113,7 @@ impl Interp {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
-                    let new = self.collect(&v).map_err(|_| Exc::new(ExcType::TypeError, "must assign iterable to extended slice"))?;
+                    let new = self.collect(&v).map_err(|_| Exc::new(ExcType::TypeError, "can only assign an iterable"))?;
                     let mut l = l.borrow_mut();
                     let (start, stop, step, n) = slice_indices(s, l.len() as i64)?;
                     if step == 1 {

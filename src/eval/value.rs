@@ -239,6 +239,8 @@ pub enum SeqIter {
     List(ListRef, usize),
     Values(Rc<[Value]>, usize),
     Chars(Rc<str>, usize),
+    /// Keys of a dict or set; errors if its size changes meanwhile.
+    Keys(DictRef, usize, usize, bool),
     /// Iterates a snapshot in reverse.
     Rev(Rc<[Value]>, usize),
     Done,
@@ -334,6 +336,8 @@ impl Value {
             (Value::None, Value::None) => true,
             (Value::Ellipsis, Value::Ellipsis) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Floats are unboxed: the same NaN bits stand for the same object.
+            (Value::Float(a), Value::Float(b)) => a.is_nan() && a.to_bits() == b.to_bits(),
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),

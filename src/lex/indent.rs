@@ -26,7 +26,19 @@ fn err(kind: &'static str, msg: impl Into<String>, start: usize, end: usize) -> 
 }
 
 /// Tokenizes `src` into the stream the grammar reads, starting with `start` (a mode marker).
+/// A bracket left open at the end is an error here (the shell's completeness test).
 pub fn tokenize<'a>(src: &'a str, start: Tok<'a>) -> Result<Vec<Spanned<'a>>, LexError> {
+    let (toks, unclosed) = tokenize_lenient(src, start)?;
+    match unclosed {
+        Some(e) => Err(e),
+        None => Ok(toks),
+    }
+}
+
+/// Like [`tokenize`], but a bracket left open at the end is returned beside the
+/// tokens: the parser decides which error to report (CPython prefers a parse error
+/// on the bracket's own line).
+pub fn tokenize_lenient<'a>(src: &'a str, start: Tok<'a>) -> Result<(Vec<Spanned<'a>>, Option<LexError>), LexError> {
     let mut out: Vec<Spanned<'a>> = vec![(0, start, 0)];
     let mut indents: Vec<(usize, usize)> = vec![(0, 0)];
     let mut brackets: Vec<(u8, usize)> = Vec::new();
@@ -199,12 +211,10 @@ pub fn tokenize<'a>(src: &'a str, start: Tok<'a>) -> Result<Vec<Spanned<'a>>, Le
         out.push((span.start, tok, span.end));
     }
     let end = src.len();
-    if let Some(&(open, at)) = brackets.last() {
-        return Err(LexError {
-            incomplete: true,
-            ..err("SyntaxError", format!("'{}' was never closed", open as char), at, at + 1)
-        });
-    }
+    let unclosed = brackets.last().map(|&(open, at)| LexError {
+        incomplete: true,
+        ..err("SyntaxError", format!("'{}' was never closed", open as char), at, at + 1)
+    });
     if line_has_tokens {
         out.push((end, Tok::Newline, end));
     }
@@ -212,5 +222,5 @@ pub fn tokenize<'a>(src: &'a str, start: Tok<'a>) -> Result<Vec<Spanned<'a>>, Le
         indents.pop();
         out.push((end, Tok::Dedent, end));
     }
-    Ok(out)
+    Ok((out, unclosed))
 }

@@ -190,7 +190,7 @@ fn min_max(it: &mut Interp, mut a: Args, is_max: bool) -> PResult<Value> {
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => value_error(format!("{name}() iterable argument is empty")),
+            None => value_error(format!("{name}() arg is an empty sequence")),
         };
     }
     let mut best: Option<(Value, Value)> = None;

@@ -224,9 +224,19 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
                     },
                 }
             };
-            let (rr, ri) = part(it, re)?;
-            let (ir, ii) = part(it, im)?;
-            Ok(Value::complex(rr - ii, ri + ir))
+            let re_complex = matches!(re, Some(Value::Complex(_)));
+            let im_complex = matches!(im, Some(Value::Complex(_)));
+            let has_im = im.is_some();
+            let (mut rr, ri) = part(it, re)?;
+            let (mut ir, ii) = part(it, im)?;
+            // As CPython: only complex parts contribute across.
+            if im_complex {
+                rr -= ii;
+            }
+            if re_complex && has_im {
+                ir += ri;
+            }
+            Ok(Value::complex(rr, if has_im { ir } else { ri }))
         }
         TypeObj::Str => {
             a.expect("str", 0, 1)?;

@@ -4,7 +4,7 @@
 pub mod ast;
 pub mod build;
 
-use crate::lex::indent::{tokenize, LexError};
+use crate::lex::indent::{tokenize_lenient, LexError};
 use crate::lex::Tok;
 use crate::source::Span;
 use ast::{Expr, Module};
@@ -36,16 +36,30 @@ impl From<LexError> for SyntaxError {
 
 /// Parses a file or shell entry.
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
-    let toks = tokenize(src, Tok::StartFile)?;
-    match run(src, &toks)? {
+    let (toks, unclosed) = tokenize_lenient(src, Tok::StartFile)?;
+    let parsed = run(src, &toks).map_err(|e| match unclosed {
+        // CPython: an unclosed bracket wins over a parse error on a later line.
+        Some(u) if line_of(src, e.span.start) > line_of(src, u.span.start) || e.span.start as usize >= src.trim_end().len() => {
+            SyntaxError::from(u)
+        }
+        _ => e,
+    })?;
+    match parsed {
         Top::File(body) => Ok(Module { body, layout: Default::default() }),
         Top::Expr(_) => unreachable!("file mode yields a file"),
     }
 }
 
+fn line_of(src: &str, pos: u32) -> usize {
+    src[..(pos as usize).min(src.len())].matches('\n').count()
+}
+
 /// Parses one expression (an f-string field) whose text starts at byte `offset` of its source.
 pub fn parse_expr_at(text: &str, offset: usize) -> Result<Expr, SyntaxError> {
-    let mut toks = tokenize(text, Tok::StartExpr)?;
+    let (mut toks, unclosed) = tokenize_lenient(text, Tok::StartExpr)?;
+    if let Some(u) = unclosed {
+        return Err(u.into());
+    }
     for t in toks.iter_mut() {
         t.0 += offset;
         t.2 += offset;
@@ -101,6 +115,10 @@ fn convert<'a>(src: &str, toks: &[(usize, Tok<'a>, usize)], e: ParseError<usize,
                 Tok::Class => plain("numpyx does not support classes (yet)", l, r),
                 Tok::Async | Tok::Await => plain("numpyx does not support async code (yet)", l, r),
                 Tok::Yield => plain("numpyx does not support 'yield' (generators) (yet)", l, r),
+                _ if matches!(prev, Some(Tok::Yield)) => {
+                    let pl = toks[idx - 1].0;
+                    plain("numpyx does not support 'yield' (generators) (yet)", pl, pl + 5)
+                }
                 Tok::At if at_stmt_start => plain("numpyx does not support decorators (yet)", l, r),
                 Tok::Walrus => plain("numpyx does not support assignment expressions (:=) (yet)", l, r),
                 Tok::Dedent => SyntaxError {

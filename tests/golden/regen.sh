@@ -63,3 +63,13 @@ for f in *.out *.err; do
 done
 
 echo "regen.sh: $n_ok programs exited 0, $n_err ended in an uncaught exception"
+
+# The error-report tests: CPython's last stderr line for each tests/errors/*.npx
+# (numpyx's full report is blessed separately; see tests/errors.rs).
+cd "$here/../errors"
+for npx in *.npx; do
+    name="${npx%.npx}"
+    "$PYTHON" "$npx" >/dev/null 2>"$errtmp" </dev/null || true
+    grep -v '^[[:space:]]*$' "$errtmp" | tail -n 1 >"$name.err"
+done
+echo "regen.sh: wrote $(ls *.err | wc -l) CPython error lines in tests/errors"
