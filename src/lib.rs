@@ -9,6 +9,7 @@ pub mod lex;
 pub mod library;
 pub mod parse;
 pub mod print;
+pub mod random;
 pub mod repl;
 pub mod session;
 pub mod source;

@@ -19,7 +19,10 @@ fn stdout_sink() -> Box<dyn Write> {
     if std::io::stdout().is_terminal() {
         Box::new(std::io::LineWriter::new(std::io::stdout()))
     } else {
-        Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))
     }
 }
 
@@ -36,7 +39,10 @@ fn run(args: Vec<String>) -> i32 {
             }
         }
         Some("--version" | "-V") => {
-            println!("numpyx {} (follows NumPy 2.4.6, Python 3.11)", env!("CARGO_PKG_VERSION"));
+            println!(
+                "numpyx {} (follows NumPy 2.4.6, Python 3.11)",
+                env!("CARGO_PKG_VERSION")
+            );
             0
         }
         Some("-h" | "--help") => {
@@ -74,7 +80,11 @@ fn run_file(session: &mut Session, path: &str) -> i32 {
             status(session.run_source(path, &text, false))
         }
         Err(e) => {
-            eprintln!("numpyx: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), io_msg(&e));
+            eprintln!(
+                "numpyx: can't open file '{path}': [Errno {}] {}",
+                e.raw_os_error().unwrap_or(0),
+                io_msg(&e)
+            );
             2
         }
     }
@@ -101,7 +111,9 @@ fn run_stdin(session: &mut Session) -> i32 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     // Deep recursion in user code and deeply nested expressions need a large stack.
-    let child = std::thread::Builder::new().stack_size(1 << 30).spawn(move || run(args));
+    let child = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run(args));
     let code = match child.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => 1,

@@ -2,10 +2,10 @@
 //! entries, and reports their errors.
 
 use crate::diag;
+use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType};
 use crate::eval::resolve::resolve_module;
-use crate::eval::Interp;
-use crate::parse::{parse_module, SyntaxError};
+use crate::parse::{SyntaxError, parse_module};
 use std::io::Write;
 
 /// How a run ended.
@@ -24,7 +24,10 @@ pub struct Session {
 
 impl Session {
     pub fn new(out: Box<dyn Write>) -> Session {
-        Session { interp: Interp::new(out), color: diag::want_color() }
+        Session {
+            interp: Interp::new(out),
+            color: diag::want_color(),
+        }
     }
 
     /// Parses `text` (named `name` in reports) and runs it. With `echo`, top-level

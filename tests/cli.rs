@@ -37,8 +37,15 @@ fn uncaught_error_exits_1_with_python_last_line() {
     let r = run(&["-c", "print('a')\n1/0"], None);
     assert_eq!(r.stdout, "a\n");
     assert_eq!(r.code, Some(1));
-    assert_eq!(common::last_nonempty_line(&r.stderr), "ZeroDivisionError: division by zero");
-    assert!(r.stderr.starts_with("Traceback (most recent call last):"), "{}", r.stderr);
+    assert_eq!(
+        common::last_nonempty_line(&r.stderr),
+        "ZeroDivisionError: division by zero"
+    );
+    assert!(
+        r.stderr.starts_with("Traceback (most recent call last):"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -52,7 +59,11 @@ fn missing_file_is_reported() {
 fn version_names_numpy() {
     let r = run(&["--version"], None);
     assert_eq!(r.code, Some(0));
-    assert!(r.stdout.starts_with("numpyx ") && r.stdout.contains("NumPy 2.4"), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("numpyx ") && r.stdout.contains("NumPy 2.4"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -64,7 +75,13 @@ fn exit_sets_the_status() {
 
 #[test]
 fn stdout_is_flushed_before_the_report() {
-    let r = run(&["-c", "for i in range(3):\n    print(i)\nraise ValueError('boom')"], None);
+    let r = run(
+        &[
+            "-c",
+            "for i in range(3):\n    print(i)\nraise ValueError('boom')",
+        ],
+        None,
+    );
     assert_eq!(r.stdout, "0\n1\n2\n");
     assert_eq!(common::last_nonempty_line(&r.stderr), "ValueError: boom");
 }

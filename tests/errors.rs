@@ -12,7 +12,11 @@ use std::path::Path;
 fn check(dir: &Path, failures: &mut Vec<String>) {
     let bless = std::env::var_os("NUMPYX_BLESS").is_some();
     for f in common::files(dir, "npx") {
-        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let r = common::run_in(dir, &[&name], None, 30);
         if r.stderr.contains("panicked") || r.timed_out {
             failures.push(format!("{name}: crashed or timed out"));
@@ -27,15 +31,24 @@ fn check(dir: &Path, failures: &mut Vec<String>) {
         } else {
             match std::fs::read_to_string(&blessed) {
                 Ok(want) if want == r.stderr => {}
-                Ok(want) => failures.push(format!("{name}: stderr differs from {}\n--- want\n{want}--- got\n{}", blessed.display(), r.stderr)),
-                Err(_) => failures.push(format!("{name}: no blessed {} (run with NUMPYX_BLESS=1)", blessed.display())),
+                Ok(want) => failures.push(format!(
+                    "{name}: stderr differs from {}\n--- want\n{want}--- got\n{}",
+                    blessed.display(),
+                    r.stderr
+                )),
+                Err(_) => failures.push(format!(
+                    "{name}: no blessed {} (run with NUMPYX_BLESS=1)",
+                    blessed.display()
+                )),
             }
         }
         if let Ok(py) = std::fs::read_to_string(f.with_extension("err")) {
             let want = common::last_nonempty_line(&py);
             let got = common::last_nonempty_line(&r.stderr);
             if want != got {
-                failures.push(format!("{name}: last line {got:?}, CPython prints {want:?}"));
+                failures.push(format!(
+                    "{name}: last line {got:?}, CPython prints {want:?}"
+                ));
             }
         }
     }

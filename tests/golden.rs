@@ -15,7 +15,11 @@ fn check_dir(sub: &str, known_failing: &BTreeSet<String>) {
     let mut unexpected = Vec::new();
     let mut fixed = Vec::new();
     for py in &cases {
-        let name = py.file_stem().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = py
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let res = common::check_golden(py);
         match (res, known_failing.contains(&name)) {
             (Some(why), false) => unexpected.push(format!("{name}: {why}")),
@@ -23,8 +27,17 @@ fn check_dir(sub: &str, known_failing: &BTreeSet<String>) {
             _ => {}
         }
     }
-    assert!(unexpected.is_empty(), "{} failing in {sub}:\n{}", unexpected.len(), unexpected.join("\n"));
-    assert!(fixed.is_empty(), "now passing, remove from KNOWN_FAILING: {}", fixed.join(" "));
+    assert!(
+        unexpected.is_empty(),
+        "{} failing in {sub}:\n{}",
+        unexpected.len(),
+        unexpected.join("\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "now passing, remove from KNOWN_FAILING: {}",
+        fixed.join(" ")
+    );
 }
 
 #[test]
@@ -34,8 +47,13 @@ fn python_language_goldens() {
 
 #[test]
 fn conformance_cases() {
-    let list = std::fs::read_to_string(common::root().join("tests/conformance/KNOWN_FAILING")).unwrap_or_default();
-    let known: BTreeSet<String> =
-        list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect();
+    let list = std::fs::read_to_string(common::root().join("tests/conformance/KNOWN_FAILING"))
+        .unwrap_or_default();
+    let known: BTreeSet<String> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect();
     check_dir("tests/conformance", &known);
 }

@@ -16,5 +16,9 @@ fn lang_programs_pass() {
             failures.push(format!("{name}: {}", common::last_nonempty_line(&r.stderr)));
         }
     }
-    assert!(failures.is_empty(), "failing language tests:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failing language tests:\n{}",
+        failures.join("\n")
+    );
 }

@@ -7,7 +7,12 @@ fn no_panic(label: &str, src: &[u8]) -> common::Run {
     let r = common::run(&["-"], Some(src));
     assert!(!r.timed_out, "{label}: timed out");
     assert!(!r.stderr.contains("panicked"), "{label}: {}", r.stderr);
-    assert!(matches!(r.code, Some(0 | 1)), "{label}: exit {:?}: {}", r.code, r.stderr);
+    assert!(
+        matches!(r.code, Some(0 | 1)),
+        "{label}: exit {:?}: {}",
+        r.code,
+        r.stderr
+    );
     r
 }
 
@@ -46,7 +51,10 @@ fn truncated_programs_do_not_panic() {
 fn deep_brackets_give_a_syntax_error() {
     let src = format!("x = {}1{}\n", "(".repeat(10_000), ")".repeat(10_000));
     let r = no_panic("deep parens", src.as_bytes());
-    assert_eq!(common::last_nonempty_line(&r.stderr), "SyntaxError: too many nested parentheses");
+    assert_eq!(
+        common::last_nonempty_line(&r.stderr),
+        "SyntaxError: too many nested parentheses"
+    );
     let src = format!("x = {}\n", "[".repeat(10_000));
     no_panic("deep unclosed", src.as_bytes());
 }
@@ -68,7 +76,13 @@ fn deep_expressions_and_long_files_run() {
 #[test]
 fn deep_recursion_is_a_recursion_error() {
     let r = no_panic("recursion", b"def f(n):\n    return f(n + 1) + 1\nf(0)\n");
-    assert_eq!(common::last_nonempty_line(&r.stderr), "RecursionError: maximum recursion depth exceeded");
-    let r = no_panic("nested lists", b"a = []\nfor i in range(100000):\n    a = [a]\nprint(len(repr(a)) > 0)\n");
+    assert_eq!(
+        common::last_nonempty_line(&r.stderr),
+        "RecursionError: maximum recursion depth exceeded"
+    );
+    let r = no_panic(
+        "nested lists",
+        b"a = []\nfor i in range(100000):\n    a = [a]\nprint(len(repr(a)) > 0)\n",
+    );
     assert!(r.code == Some(1) || r.stdout == "True\n");
 }

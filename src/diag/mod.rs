@@ -1,8 +1,8 @@
 //! Turning errors into what the user reads: a Python-style traceback, an ariadne
 //! report pointing at the failing source span, and the final `Type: message` line.
 
-use crate::eval::exceptions::{Exc, ExcType};
 use crate::eval::Interp;
+use crate::eval::exceptions::{Exc, ExcType};
 use crate::parse::SyntaxError;
 use crate::source::{Source, SourceMap, Span, SrcId};
 use ariadne::{Color, Config, Label, Report, ReportKind};
@@ -14,7 +14,14 @@ pub fn want_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-fn ariadne_report(src: &Source, span: Span, title: &str, label: &str, color: bool, hint: Option<&str>) -> String {
+fn ariadne_report(
+    src: &Source,
+    span: Span,
+    title: &str,
+    label: &str,
+    color: bool,
+    hint: Option<&str>,
+) -> String {
     let start = src.char_offset(span.start);
     let mut end = src.char_offset(span.end.max(span.start));
     if end <= start {
@@ -24,7 +31,11 @@ fn ariadne_report(src: &Source, span: Span, title: &str, label: &str, color: boo
     let mut b = Report::build(ReportKind::Error, (name.clone(), start..end))
         .with_config(Config::default().with_color(color))
         .with_message(title)
-        .with_label(Label::new((name.clone(), start..end)).with_message(label).with_color(Color::Red));
+        .with_label(
+            Label::new((name.clone(), start..end))
+                .with_message(label)
+                .with_color(Color::Red),
+        );
     if let Some(h) = hint {
         b = b.with_help(h);
     }
@@ -37,9 +48,15 @@ fn ariadne_report(src: &Source, span: Span, title: &str, label: &str, color: boo
 
 /// The last line Python prints for an exception: `ValueError: msg` (or just the type).
 pub fn final_line(it: &mut Interp, e: &Exc) -> String {
-    let msg = it.to_str(&crate::eval::value::Value::Exception(e.value.clone())).unwrap_or_default();
+    let msg = it
+        .to_str(&crate::eval::value::Value::Exception(e.value.clone()))
+        .unwrap_or_default();
     let q = e.ty().qualname();
-    if msg.is_empty() { q.to_string() } else { format!("{q}: {msg}") }
+    if msg.is_empty() {
+        q.to_string()
+    } else {
+        format!("{q}: {msg}")
+    }
 }
 
 /// The full report for an uncaught exception.
@@ -48,7 +65,9 @@ pub fn render_exception(it: &mut Interp, e: &Exc, color: bool) -> String {
     if let Some(c) = e.value.cause.borrow().clone() {
         let cause = Exc::from_obj(c);
         out.push_str(&final_line(it, &cause));
-        out.push_str("\n\nThe above exception was the direct cause of the following exception:\n\n");
+        out.push_str(
+            "\n\nThe above exception was the direct cause of the following exception:\n\n",
+        );
     }
     out.push_str("Traceback (most recent call last):\n");
     for t in e.tb.iter().rev() {
@@ -66,10 +85,19 @@ pub fn render_exception(it: &mut Interp, e: &Exc, color: bool) -> String {
         let msg = last.split_once(": ").map(|p| p.1).unwrap_or("").to_string();
         let label = match e.ty() {
             ExcType::KeyboardInterrupt => "interrupted here".to_string(),
-            _ if msg.is_empty() || msg.len() > 100 || msg.contains('\n') => "raised here".to_string(),
+            _ if msg.is_empty() || msg.len() > 100 || msg.contains('\n') => {
+                "raised here".to_string()
+            }
             _ => msg,
         };
-        out.push_str(&ariadne_report(&src, t.span, e.ty().qualname(), &label, color, e.hint.as_deref()));
+        out.push_str(&ariadne_report(
+            &src,
+            t.span,
+            e.ty().qualname(),
+            &label,
+            color,
+            e.hint.as_deref(),
+        ));
     }
     out.push_str(&last);
     out.push('\n');
@@ -77,7 +105,13 @@ pub fn render_exception(it: &mut Interp, e: &Exc, color: bool) -> String {
 }
 
 /// The report for a syntax error in source `id`.
-pub fn render_syntax_error(sources: &SourceMap, id: SrcId, e: &SyntaxError, color: bool, hint: Option<&str>) -> String {
+pub fn render_syntax_error(
+    sources: &SourceMap,
+    id: SrcId,
+    e: &SyntaxError,
+    color: bool,
+    hint: Option<&str>,
+) -> String {
     let src = sources.get(id);
     let line = src.line_of(e.span.start);
     let mut out = String::new();

@@ -9,7 +9,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
@@ -45,22 +49,37 @@ impl Interp {
                 other => closure.push(Rc::new(RefCell::new(other.clone()))),
             }
         }
-        Ok(Value::Func(Rc::new(Function { def: def.clone(), defaults, kw_defaults, closure, name: def.name.clone() })))
+        Ok(Value::Func(Rc::new(Function {
+            def: def.clone(),
+            defaults,
+            kw_defaults,
+            closure,
+            name: def.name.clone(),
+        })))
     }
 
     /// Calls a user function with positional values `pos` and keywords `kw`.
-    pub fn call_function(&mut self, fun: &Rc<Function>, mut pos: Vec<Value>, kw: Vec<(Rc<str>, Value)>) -> PResult<Value> {
+    pub fn call_function(
+        &mut self,
+        fun: &Rc<Function>,
+        mut pos: super::Locals,
+        kw: Vec<(Rc<str>, Value)>,
+    ) -> PResult<Value> {
         let def = &fun.def;
         let nlocals = def.layout.nlocals as usize;
         let params = &def.params;
-        let n_normal = params.iter().take_while(|p| p.kind == ParamKind::Normal).count();
-        let varargs = params.iter().position(|p| p.kind == ParamKind::VarArgs);
-        let varkw = params.iter().position(|p| p.kind == ParamKind::VarKw);
+        let sig = &def.sig;
+        let (n_normal, varargs, varkw) = (sig.n_normal, sig.varargs, sig.varkw);
         let npos_given = pos.len();
+        // Fast path: exactly the positional parameters, nothing else to bind.
+        if npos_given == n_normal && sig.simple && kw.is_empty() {
+            pos.resize(nlocals, Value::Undef);
+            return self.run_function(fun, pos);
+        }
         if npos_given > n_normal {
             match varargs {
                 Some(va) => {
-                    let extra: Vec<Value> = pos.split_off(n_normal);
+                    let extra: Vec<Value> = pos.drain(n_normal..).collect();
                     pos.resize(va, Value::Undef);
                     pos.push(Value::tuple(extra));
                 }
@@ -72,7 +91,10 @@ impl Interp {
                         format!("from {n_req} to {n_normal} positional arguments")
                     };
                     let was = if npos_given == 1 { "was" } else { "were" };
-                    return type_error(format!("{}() takes {takes} but {npos_given} {was} given", def.qualname));
+                    return type_error(format!(
+                        "{}() takes {takes} but {npos_given} {was} given",
+                        def.qualname
+                    ));
                 }
             }
         } else if let Some(va) = varargs {
@@ -99,7 +121,9 @@ impl Interp {
                     }
                     None => match varkw {
                         Some(_) => {
-                            extra_kw.get_or_insert_with(Default::default).insert(super::ops::make_key(Value::Str(name))?, v);
+                            extra_kw
+                                .get_or_insert_with(Default::default)
+                                .insert(super::ops::make_key(Value::Str(name))?, v);
                         }
                         None => {
                             return type_error(format!(
@@ -156,6 +180,12 @@ impl Interp {
                 name_list(&missing)
             ));
         }
+        self.run_function(fun, locals)
+    }
+
+    /// Runs a function's body in a new frame whose parameters are bound.
+    fn run_function(&mut self, fun: &Rc<Function>, mut locals: super::Locals) -> PResult<Value> {
+        let def = &fun.def;
         for &c in &def.layout.cells {
             let v = std::mem::replace(&mut locals[c as usize], Value::Undef);
             locals[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
@@ -164,11 +194,19 @@ impl Interp {
             locals[own as usize] = Value::Cell(fun.closure[k].clone());
         }
         if self.depth >= RECURSION_LIMIT {
-            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+            return Err(Exc::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         super::check_interrupt()?;
         self.depth += 1;
-        let mut frame = Frame { locals, src: def.src.get(), func: def.name.clone(), def: Some(def.clone()) };
+        let mut frame = Frame {
+            locals,
+            src: def.src.get(),
+            func: def.name.clone(),
+            def: Some(def.clone()),
+        };
         let r = self.exec_block(&mut frame, &def.body);
         self.depth -= 1;
         match r {
@@ -212,7 +250,12 @@ impl Interp {
             Value::Exception(e) => match name {
                 "args" => return Ok(Value::tuple(e.args.clone())),
                 "__cause__" => {
-                    return Ok(e.cause.borrow().clone().map(Value::Exception).unwrap_or(Value::None));
+                    return Ok(e
+                        .cause
+                        .borrow()
+                        .clone()
+                        .map(Value::Exception)
+                        .unwrap_or(Value::None));
                 }
                 "__context__" => return Ok(Value::None),
                 _ => {}

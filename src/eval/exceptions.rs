@@ -91,7 +91,10 @@ impl ExcType {
     }
 
     pub fn from_name(name: &str) -> Option<ExcType> {
-        ExcType::ALL.iter().copied().find(|t| t.is_builtin_name() && t.name() == name)
+        ExcType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.is_builtin_name() && t.name() == name)
     }
 }
 
@@ -106,7 +109,11 @@ pub struct ExcObj {
 
 impl ExcObj {
     pub fn new(ty: ExcType, args: Vec<Value>) -> ExcObj {
-        ExcObj { ty, args, cause: Default::default() }
+        ExcObj {
+            ty,
+            args,
+            cause: Default::default(),
+        }
     }
 }
 
@@ -138,13 +145,22 @@ pub type PResult<T> = Result<T, Box<Exc>>;
 impl Exc {
     pub fn new(ty: ExcType, msg: impl Into<String>) -> Box<Exc> {
         let msg: String = msg.into();
-        Exc::from_obj(Rc::new(ExcObj::new(ty, vec![Value::Str(Rc::from(msg.as_str()))])))
+        Exc::from_obj(Rc::new(ExcObj::new(
+            ty,
+            vec![Value::Str(Rc::from(msg.as_str()))],
+        )))
     }
     pub fn with_args(ty: ExcType, args: Vec<Value>) -> Box<Exc> {
         Exc::from_obj(Rc::new(ExcObj::new(ty, args)))
     }
     pub fn from_obj(value: Rc<ExcObj>) -> Box<Exc> {
-        Box::new(Exc { value, cur_span: None, tb: Vec::new(), cause: None, hint: None })
+        Box::new(Exc {
+            value,
+            cur_span: None,
+            tb: Vec::new(),
+            cause: None,
+            hint: None,
+        })
     }
     pub fn ty(&self) -> ExcType {
         self.value.ty

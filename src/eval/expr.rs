@@ -12,8 +12,26 @@ use std::rc::Rc;
 
 impl Interp {
     /// Evaluates `e`; an error is stamped with `e`'s span unless an inner node already did.
-    #[inline]
+    #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        // Leaves first, without a call.
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if let Slot::Local(s) = n.slot.get() {
+                    match &f.locals[s as usize] {
+                        Value::Cell(_) | Value::Undef => {}
+                        v => return Ok(v.clone()),
+                    }
+                }
+            }
+            ExprKind::Int(i) => return Ok(Value::Int(*i)),
+            _ => {}
+        }
+        self.eval_stamped(f, e)
+    }
+
+    #[inline(never)]
+    fn eval_stamped(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match self.eval_inner(f, e) {
             Ok(v) => Ok(v),
             Err(mut ex) => {
@@ -42,12 +60,16 @@ impl Interp {
         if cell {
             Exc::new(
                 ExcType::NameError,
-                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
             )
         } else {
             Exc::new(
                 ExcType::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         }
     }
@@ -58,7 +80,10 @@ impl Interp {
                 Slot::Local(s) => return self.load_local(f, s),
                 Slot::Global(g) => return self.load_global(g),
                 Slot::Unresolved => {
-                    return Err(Exc::new(ExcType::NameError, format!("name '{}' is not defined", n.id)));
+                    return Err(Exc::new(
+                        ExcType::NameError,
+                        format!("name '{}' is not defined", n.id),
+                    ));
                 }
             },
             ExprKind::Int(i) => Value::Int(*i),
@@ -72,6 +97,23 @@ impl Interp {
             ExprKind::Call(func, args) => return self.eval_call(f, func, args),
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(f, first)?;
+                if rest.len() == 1 {
+                    let (op, re) = &rest[0];
+                    let right = self.eval(f, re)?;
+                    if let (Value::Int(x), Value::Int(y)) = (&left, &right) {
+                        let b = match op {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::NotEq => x != y,
+                            _ => return self.compare(*op, &left, &right),
+                        };
+                        return Ok(Value::Bool(b));
+                    }
+                    return self.compare(*op, &left, &right);
+                }
                 let n = rest.len();
                 for (i, (op, re)) in rest.iter().enumerate() {
                     let right = self.eval(f, re)?;
@@ -133,7 +175,10 @@ impl Interp {
                                     }
                                 }
                                 _ => {
-                                    return type_error(format!("'{}' object is not a mapping", m.type_name()));
+                                    return type_error(format!(
+                                        "'{}' object is not a mapping",
+                                        m.type_name()
+                                    ));
                                 }
                             }
                         }
@@ -142,7 +187,10 @@ impl Interp {
                 Value::Dict(Rc::new(RefCell::new(d)))
             }
             ExprKind::Starred(_) => {
-                return Err(Exc::new(ExcType::SyntaxError, "can't use starred expression here"));
+                return Err(Exc::new(
+                    ExcType::SyntaxError,
+                    "can't use starred expression here",
+                ));
             }
             ExprKind::Slice(a, b, c) => {
                 let mut g = |x: &Option<Box<Expr>>| -> PResult<Value> {
@@ -259,7 +307,7 @@ impl Interp {
     }
 
     /// `a op b` over every kind of value.
-    #[inline]
+    #[inline(always)]
     pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return ops::int_op(op, *x, *y);
@@ -274,6 +322,9 @@ impl Interp {
 
     /// `a op= b`: lists extend in place; everything else rebinds.
     pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return ops::int_op(op, *x, *y);
+        }
         if let Value::List(l) = a {
             if op == BinOp::Add {
                 let mut it = self.iterate(b)?;
@@ -294,7 +345,10 @@ impl Interp {
             }
         }
         if let (Value::Set(s), Value::Set(_)) = (a, b) {
-            if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) {
+            if matches!(
+                op,
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+            ) {
                 if let Value::Set(r) = ops::binary(op, a, b)? {
                     let d = r.borrow().clone();
                     *s.borrow_mut() = d;
@@ -317,18 +371,24 @@ impl Interp {
                 Value::BigInt(b) => ops::int_from_big(-(**b).clone()),
                 Value::Float(x) => Value::Float(-x),
                 Value::Complex(c) => Value::complex(-c.re, -c.im),
-                _ => return type_error(format!("bad operand type for unary -: '{}'", v.type_name())),
+                _ => {
+                    return type_error(format!("bad operand type for unary -: '{}'", v.type_name()));
+                }
             },
             UnaryOp::Pos => match v {
                 Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_) => v.clone(),
                 Value::Bool(b) => Value::Int(*b as i64),
-                _ => return type_error(format!("bad operand type for unary +: '{}'", v.type_name())),
+                _ => {
+                    return type_error(format!("bad operand type for unary +: '{}'", v.type_name()));
+                }
             },
             UnaryOp::Invert => match v {
                 Value::Int(i) => Value::Int(!i),
                 Value::Bool(b) => Value::Int(!(*b as i64)),
                 Value::BigInt(b) => ops::int_from_big(-(**b).clone() - 1),
-                _ => return type_error(format!("bad operand type for unary ~: '{}'", v.type_name())),
+                _ => {
+                    return type_error(format!("bad operand type for unary ~: '{}'", v.type_name()));
+                }
             },
         })
     }
@@ -346,7 +406,10 @@ impl Interp {
                 CmpOp::Is => a.is(b),
                 CmpOp::IsNot => !a.is(b),
                 CmpOp::In | CmpOp::NotIn => {
-                    return Err(Exc::new(ExcType::TypeError, "argument of type 'int' is not iterable"));
+                    return Err(Exc::new(
+                        ExcType::TypeError,
+                        "argument of type 'int' is not iterable",
+                    ));
                 }
             }));
         }
@@ -417,19 +480,28 @@ impl Interp {
                     if s.is_ascii() {
                         let bytes: Vec<u8> = {
                             let (start, _stop, step, n) = slice_indices(sl, s.len() as i64)?;
-                            (0..n).map(|k| s.as_bytes()[(start + k * step) as usize]).collect()
+                            (0..n)
+                                .map(|k| s.as_bytes()[(start + k * step) as usize])
+                                .collect()
                         };
-                        Ok(Value::Str(Rc::from(String::from_utf8(bytes).unwrap_or_default().as_str())))
+                        Ok(Value::Str(Rc::from(
+                            String::from_utf8(bytes).unwrap_or_default().as_str(),
+                        )))
                     } else {
                         let chars: Vec<char> = s.chars().collect();
                         let (start, _stop, step, n) = slice_indices(sl, chars.len() as i64)?;
-                        let out: String = (0..n).map(|k| chars[(start + k * step) as usize]).collect();
+                        let out: String =
+                            (0..n).map(|k| chars[(start + k * step) as usize]).collect();
                         Ok(Value::Str(Rc::from(out.as_str())))
                     }
                 }
                 _ => {
                     let i = index_of(idx, "string")?;
-                    let n = if s.is_ascii() { s.len() } else { s.chars().count() } as i64;
+                    let n = if s.is_ascii() {
+                        s.len()
+                    } else {
+                        s.chars().count()
+                    } as i64;
                     let j = if i < 0 { i + n } else { i };
                     if j < 0 || j >= n {
                         return Err(Exc::new(ExcType::IndexError, "string index out of range"));
@@ -437,7 +509,10 @@ impl Interp {
                     let ch = if s.is_ascii() {
                         s[j as usize..j as usize + 1].to_string()
                     } else {
-                        s.chars().nth(j as usize).map(String::from).unwrap_or_default()
+                        s.chars()
+                            .nth(j as usize)
+                            .map(String::from)
+                            .unwrap_or_default()
                     };
                     Ok(Value::Str(Rc::from(ch.as_str())))
                 }
@@ -465,7 +540,10 @@ impl Interp {
                     let n = r.len();
                     let j = if i < 0 { i + n } else { i };
                     if j < 0 || j >= n {
-                        return Err(Exc::new(ExcType::IndexError, "range object index out of range"));
+                        return Err(Exc::new(
+                            ExcType::IndexError,
+                            "range object index out of range",
+                        ));
                     }
                     Ok(Value::Int(r.get(j)))
                 }
@@ -478,7 +556,7 @@ impl Interp {
     /// Calls `f(*args)`.
     pub fn call_value(&mut self, func: &Value, args: Args) -> PResult<Value> {
         match func {
-            Value::Func(fun) => self.call_function(fun, args.pos, args.kw),
+            Value::Func(fun) => self.call_function(fun, super::Locals::from_vec(args.pos), args.kw),
             Value::Builtin(b) => (b.f)(self, args),
             Value::Type(t) => crate::library::types::call_type(self, *t, args),
             Value::Method(m) => {
@@ -495,7 +573,9 @@ impl Interp {
             let o = self.eval(f, obj)?;
             if !matches!(o, Value::Module(_)) {
                 let a = self.eval_args(f, args)?;
-                return self.call_method(&o, name, a).map_err(|e| e.at(func.span).at(func.span));
+                return self
+                    .call_method(&o, name, a)
+                    .map_err(|e| e.at(func.span).at(func.span));
             }
             let callee = self.get_attr(&o, name).map_err(|e| e.at(func.span))?;
             let a = self.eval_args(f, args)?;
@@ -504,7 +584,7 @@ impl Interp {
         let callee = self.eval(f, func)?;
         if let Value::Func(fun) = &callee {
             if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
-                let mut pos = Vec::with_capacity(fun.def.layout.nlocals as usize);
+                let mut pos = super::Locals::new();
                 for a in args {
                     if let Arg::Pos(x) = a {
                         pos.push(self.eval(f, x)?);
@@ -550,7 +630,9 @@ impl Interp {
                                 match &k.value {
                                     Value::Str(s) => {
                                         if out.kw.iter().any(|(n, _)| n == s) {
-                                            return type_error(format!("got multiple values for keyword argument '{s}'"));
+                                            return type_error(format!(
+                                                "got multiple values for keyword argument '{s}'"
+                                            ));
                                         }
                                         out.kw.push((s.clone(), val.clone()))
                                     }
@@ -586,7 +668,10 @@ pub fn index_of(idx: &Value, what: &str) -> PResult<i64> {
         }
         _ => {
             let kind = if what == "string" { "string" } else { what };
-            type_error(format!("{kind} indices must be integers or slices, not {}", idx.type_name()))
+            type_error(format!(
+                "{kind} indices must be integers or slices, not {}",
+                idx.type_name()
+            ))
         }
     }
 }
@@ -596,7 +681,11 @@ fn slice_part(v: &Value) -> PResult<Option<i64>> {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i)),
         Value::Bool(b) => Ok(Some(*b as i64)),
-        Value::BigInt(b) => Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Value::BigInt(b) => Ok(Some(if b.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })),
         _ => type_error("slice indices must be integers or None or have an __index__ method"),
     }
 }
@@ -624,12 +713,22 @@ pub fn slice_indices(s: &SliceObj, len: i64) -> PResult<(i64, i64, i64, i64)> {
         }
     };
     let (start, stop) = if step > 0 {
-        (adjust(slice_part(&s.start)?, 0), adjust(slice_part(&s.stop)?, len))
+        (
+            adjust(slice_part(&s.start)?, 0),
+            adjust(slice_part(&s.stop)?, len),
+        )
     } else {
-        (adjust(slice_part(&s.start)?, len - 1), adjust(slice_part(&s.stop)?, -1))
+        (
+            adjust(slice_part(&s.start)?, len - 1),
+            adjust(slice_part(&s.stop)?, -1),
+        )
     };
     let n = if step > 0 {
-        if stop > start { (stop - start + step - 1) / step } else { 0 }
+        if stop > start {
+            (stop - start + step - 1) / step
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - step - 1) / (-step)
     } else {
@@ -643,5 +742,7 @@ pub fn slice_vec(v: &[Value], s: &SliceObj) -> PResult<Vec<Value>> {
     if step == 1 {
         return Ok(v[start as usize..(start + n) as usize].to_vec());
     }
-    Ok((0..n).map(|k| v[(start + k * step) as usize].clone()).collect())
+    Ok((0..n)
+        .map(|k| v[(start + k * step) as usize].clone())
+        .collect())
 }

@@ -14,18 +14,31 @@ impl Interp {
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
-                FPart::Field { expr, debug_text, conversion, spec } => {
+                FPart::Field {
+                    expr,
+                    debug_text,
+                    conversion,
+                    spec,
+                } => {
                     let v = self.eval(f, expr)?;
                     if let Some(t) = debug_text {
                         out.push_str(t);
                     }
-                    let spec_text = if spec.is_empty() { String::new() } else { self.fstring(f, spec)? };
+                    let spec_text = if spec.is_empty() {
+                        String::new()
+                    } else {
+                        self.fstring(f, spec)?
+                    };
                     let v = match conversion {
                         Some('r') | Some('a') => Value::Str(self.repr(&v)?.into()),
                         Some('s') => Value::Str(self.to_str(&v)?.into()),
                         _ => v,
                     };
-                    out.push_str(&self.format_value(&v, &spec_text).map_err(|e| e.at(expr.span))?);
+                    out.push_str(
+                        &self
+                            .format_value(&v, &spec_text)
+                            .map_err(|e| e.at(expr.span))?,
+                    );
                 }
             }
         }
@@ -53,7 +66,10 @@ impl Interp {
             Value::Complex(c) => format_complex(c.re, c.im, &parsed),
             Value::Str(s) => format_str(s, &parsed),
             _ => {
-                return type_error(format!("unsupported format string passed to {}.__format__", ty));
+                return type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    ty
+                ));
             }
         };
         r.or_else(|m| raise(ExcType::ValueError, m))

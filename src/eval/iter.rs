@@ -1,9 +1,9 @@
 //! Iteration: a fast cursor over built-in sequences for `for` loops and
 //! comprehensions, and the iterator objects that `iter`, `zip`, `map`... return.
 
+use super::Interp;
 use super::exceptions::{Exc, ExcType, PResult, type_error};
 use super::value::{IterObj, SeqIter, Value};
-use super::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -50,7 +50,10 @@ impl SeqIter {
                 if d.len() != *n {
                     *n = usize::MAX;
                     let what = if *is_set { "Set" } else { "dictionary" };
-                    return Err(Exc::new(ExcType::RuntimeError, format!("{what} changed size during iteration")));
+                    return Err(Exc::new(
+                        ExcType::RuntimeError,
+                        format!("{what} changed size during iteration"),
+                    ));
                 }
                 let r = d.get_index(*i).map(|(k, _)| k.value.clone());
                 *i += 1;
@@ -133,7 +136,8 @@ impl ValueIter {
             ValueIter::Seq(s) => s.next(),
             ValueIter::Shared(obj) => {
                 // Take the state out while running user code (map/filter may re-enter).
-                let mut state = std::mem::replace(&mut *obj.borrow_mut(), IterObj::Seq(SeqIter::Done));
+                let mut state =
+                    std::mem::replace(&mut *obj.borrow_mut(), IterObj::Seq(SeqIter::Done));
                 let r = state.next(it);
                 *obj.borrow_mut() = state;
                 r
@@ -146,7 +150,11 @@ impl Interp {
     /// Starts iterating `v` (Python's `iter(v)`).
     pub fn iterate(&mut self, v: &Value) -> PResult<ValueIter> {
         Ok(ValueIter::Seq(match v {
-            Value::Range(r) => SeqIter::Range { next: r.start, step: r.step, left: r.len() },
+            Value::Range(r) => SeqIter::Range {
+                next: r.start,
+                step: r.step,
+                left: r.len(),
+            },
             Value::List(l) => SeqIter::List(l.clone(), 0),
             Value::Tuple(t) => SeqIter::Values(t.clone(), 0),
             Value::Str(s) => SeqIter::Chars(s.clone(), 0),
@@ -192,8 +200,10 @@ impl Interp {
     pub fn next_of(&mut self, v: &Value) -> PResult<Option<Value>> {
         match v {
             Value::Iter(obj) => ValueIter::Shared(obj.clone()).next(self),
-            _ => Err(Exc::new(ExcType::TypeError, format!("'{}' object is not an iterator", v.type_name()))),
+            _ => Err(Exc::new(
+                ExcType::TypeError,
+                format!("'{}' object is not an iterator", v.type_name()),
+            )),
         }
     }
 }
-

@@ -39,9 +39,12 @@ pub fn check_interrupt() -> PResult<()> {
 /// Python's default recursion limit.
 pub const RECURSION_LIMIT: u32 = 1000;
 
+/// A frame's slots; small functions keep them inline (no allocation per call).
+pub type Locals = smallvec::SmallVec<[Value; 8]>;
+
 /// One activation: a function call or a module run.
 pub struct Frame {
-    pub locals: Vec<Value>,
+    pub locals: Locals,
     pub src: SrcId,
     pub func: Rc<str>,
     /// The function running in this frame (`None` for a module), for slot names.
@@ -146,7 +149,12 @@ impl Interp {
     /// their value's repr (the shell).
     pub fn run_module(&mut self, m: &Module, src: SrcId, echo: bool) -> PResult<()> {
         self.sync_globals();
-        let mut frame = Frame { locals: vec![Value::Undef; m.layout.nlocals as usize], src, func: Rc::from("<module>"), def: None };
+        let mut frame = Frame {
+            locals: smallvec::smallvec![Value::Undef; m.layout.nlocals as usize],
+            src,
+            func: Rc::from("<module>"),
+            def: None,
+        };
         for &c in &m.layout.cells {
             frame.locals[c as usize] = Value::Cell(Rc::new(std::cell::RefCell::new(Value::Undef)));
         }
@@ -166,13 +174,28 @@ impl Interp {
             }
             Ok(())
         })();
-        res.map_err(|e| self.leave_frame(e, &frame, m.body.first().map(|s| s.span).unwrap_or_default()))
+        res.map_err(|e| {
+            self.leave_frame(
+                e,
+                &frame,
+                m.body.first().map(|s| s.span).unwrap_or_default(),
+            )
+        })
     }
 
     /// Records the frame an exception is leaving in its traceback.
-    pub fn leave_frame(&self, mut e: Box<Exc>, frame: &Frame, fallback: crate::source::Span) -> Box<Exc> {
+    pub fn leave_frame(
+        &self,
+        mut e: Box<Exc>,
+        frame: &Frame,
+        fallback: crate::source::Span,
+    ) -> Box<Exc> {
         let span = e.cur_span.take().unwrap_or(fallback);
-        e.tb.push(TbEntry { src: frame.src, span, func: frame.func.clone() });
+        e.tb.push(TbEntry {
+            src: frame.src,
+            span,
+            func: frame.func.clone(),
+        });
         e
     }
 

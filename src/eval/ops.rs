@@ -61,7 +61,11 @@ fn is_intlike(v: &Value) -> bool {
 pub fn unsupported(op: &str, a: &Value, b: &Value) -> Box<super::exceptions::Exc> {
     super::exceptions::Exc::new(
         ExcType::TypeError,
-        format!("unsupported operand type(s) for {op}: '{}' and '{}'", a.type_name(), b.type_name()),
+        format!(
+            "unsupported operand type(s) for {op}: '{}' and '{}'",
+            a.type_name(),
+            b.type_name()
+        ),
     )
 }
 
@@ -72,12 +76,28 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         (Value::Int(x), Value::Int(y)) => return int_op(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => return float_op(op, *x, *y),
         (Value::Float(x), Value::Int(y)) => {
-            if !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+            if !matches!(
+                op,
+                BinOp::LShift
+                    | BinOp::RShift
+                    | BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::MatMul
+            ) {
                 return float_op(op, *x, *y as f64);
             }
         }
         (Value::Int(x), Value::Float(y)) => {
-            if !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+            if !matches!(
+                op,
+                BinOp::LShift
+                    | BinOp::RShift
+                    | BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::MatMul
+            ) {
                 return float_op(op, *x as f64, *y);
             }
         }
@@ -100,7 +120,10 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         if let (Some(x), Some(y)) = (small(a), small(b)) {
             return int_op(op, x, y);
         }
-        let (x, y) = (to_bigint(a).unwrap_or_default(), to_bigint(b).unwrap_or_default());
+        let (x, y) = (
+            to_bigint(a).unwrap_or_default(),
+            to_bigint(b).unwrap_or_default(),
+        );
         return big_op(op, &x, &y);
     }
     match (a, b) {
@@ -141,7 +164,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
             }
             return Ok(Value::tuple(v));
         }
-        (Value::Set(x), Value::Set(y)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+        (Value::Set(x), Value::Set(y))
+            if matches!(
+                op,
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+            ) =>
+        {
             return Ok(set_op(op, &x.borrow(), &y.borrow()));
         }
         (Value::Dict(x), Value::Dict(y)) if op == BinOp::BitOr => {
@@ -159,7 +187,15 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         }
     }
     if let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?) {
-        if !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::MatMul) {
+        if !matches!(
+            op,
+            BinOp::LShift
+                | BinOp::RShift
+                | BinOp::BitAnd
+                | BinOp::BitOr
+                | BinOp::BitXor
+                | BinOp::MatMul
+        ) {
             return float_op(op, x, y);
         }
     }
@@ -172,26 +208,44 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
     }
     if op == BinOp::Add {
         if let Value::Str(_) = a {
-            return type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name()));
+            return type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                b.type_name()
+            ));
         }
         if let Value::List(_) = a {
-            return type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name()));
+            return type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                b.type_name()
+            ));
         }
         if let Value::Tuple(_) = a {
-            return type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name()));
+            return type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                b.type_name()
+            ));
         }
     }
     if op == BinOp::Mul
         && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-        && matches!(b, Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Complex(_))
+        && matches!(
+            b,
+            Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Complex(_)
+        )
     {
-        return type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name()));
+        return type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            b.type_name()
+        ));
     }
     if op == BinOp::Mul
         && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
         && matches!(a, Value::Float(_) | Value::Complex(_))
     {
-        return type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name()));
+        return type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            a.type_name()
+        ));
     }
     Err(unsupported(op.symbol(), a, b))
 }
@@ -234,7 +288,10 @@ fn repeat_count(n: &Value) -> PResult<usize> {
             if b.is_negative() {
                 Ok(0)
             } else {
-                raise(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer")
+                raise(
+                    ExcType::OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                )
             }
         }
         _ => Ok(0),
@@ -245,15 +302,31 @@ fn repeat_count(n: &Value) -> PResult<usize> {
 pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
     let big = |f: fn(&BigInt, &BigInt) -> PResult<Value>| f(&BigInt::from(x), &BigInt::from(y));
     match op {
-        BinOp::Add => Ok(x.checked_add(y).map(Value::Int).unwrap_or_else(|| int_from_big(BigInt::from(x) + y))),
-        BinOp::Sub => Ok(x.checked_sub(y).map(Value::Int).unwrap_or_else(|| int_from_big(BigInt::from(x) - y))),
-        BinOp::Mul => Ok(x.checked_mul(y).map(Value::Int).unwrap_or_else(|| int_from_big(BigInt::from(x) * y))),
+        BinOp::Add => Ok(x
+            .checked_add(y)
+            .map(Value::Int)
+            .unwrap_or_else(|| int_from_big(BigInt::from(x) + y))),
+        BinOp::Sub => Ok(x
+            .checked_sub(y)
+            .map(Value::Int)
+            .unwrap_or_else(|| int_from_big(BigInt::from(x) - y))),
+        BinOp::Mul => Ok(x
+            .checked_mul(y)
+            .map(Value::Int)
+            .unwrap_or_else(|| int_from_big(BigInt::from(x) * y))),
         BinOp::FloorDiv => {
             if y == 0 {
-                return raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
+                return raise(
+                    ExcType::ZeroDivisionError,
+                    "integer division or modulo by zero",
+                );
             }
             match x.checked_div(y) {
-                Some(q) => Ok(Value::Int(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })),
+                Some(q) => Ok(Value::Int(if (x % y != 0) && ((x < 0) != (y < 0)) {
+                    q - 1
+                } else {
+                    q
+                })),
                 None => big(|a, b| big_op(BinOp::FloorDiv, a, b)),
             }
         }
@@ -262,7 +335,11 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
                 return raise(ExcType::ZeroDivisionError, "integer modulo by zero");
             }
             match x.checked_rem(y) {
-                Some(r) => Ok(Value::Int(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })),
+                Some(r) => Ok(Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                })),
                 None => Ok(Value::Int(0)),
             }
         }
@@ -279,7 +356,10 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
         BinOp::Pow => {
             if y < 0 {
                 if x == 0 {
-                    return raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    return raise(
+                        ExcType::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    );
                 }
                 return Ok(Value::Float((x as f64).powf(y as f64)));
             }
@@ -306,7 +386,11 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
             if y < 0 {
                 return raise(ExcType::ValueError, "negative shift count");
             }
-            Ok(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+            Ok(Value::Int(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }))
         }
         BinOp::BitAnd => Ok(Value::Int(x & y)),
         BinOp::BitOr => Ok(Value::Int(x | y)),
@@ -327,10 +411,18 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> PResult<f64> {
         return Ok(if neg { -0.0 } else { 0.0 });
     }
     let shift = (b.bits() as i64) - (a.bits() as i64) + 66;
-    let (num, den) = if shift >= 0 { (a << shift as u64, b) } else { (a, b << (-shift) as u64) };
+    let (num, den) = if shift >= 0 {
+        (a << shift as u64, b)
+    } else {
+        (a, b << (-shift) as u64)
+    };
     let (q, r) = num.div_rem(&den);
     // q has 66..67 bits; fold the remainder into a sticky bit.
-    let q = if r.is_zero() { q } else { (q << 1u32) | BigInt::from(1) };
+    let q = if r.is_zero() {
+        q
+    } else {
+        (q << 1u32) | BigInt::from(1)
+    };
     let extra = if r.is_zero() { 0 } else { 1 };
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     let exp = -(shift) - extra;
@@ -353,7 +445,10 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> PResult<f64> {
         v
     };
     if v.is_infinite() {
-        return raise(ExcType::OverflowError, "integer division result too large for a float");
+        return raise(
+            ExcType::OverflowError,
+            "integer division result too large for a float",
+        );
     }
     Ok(if neg { -v } else { v })
 }
@@ -365,7 +460,10 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PResult<Value> {
         BinOp::Mul => int_from_big(x * y),
         BinOp::FloorDiv => {
             if y.is_zero() {
-                return raise(ExcType::ZeroDivisionError, "integer division or modulo by zero");
+                return raise(
+                    ExcType::ZeroDivisionError,
+                    "integer division or modulo by zero",
+                );
             }
             int_from_big(x.div_floor(y))
         }
@@ -379,7 +477,10 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PResult<Value> {
         BinOp::Pow => {
             if y.is_negative() {
                 if x.is_zero() {
-                    return raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    return raise(
+                        ExcType::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    );
                 }
                 return Ok(Value::Float(big_to_f64(x)?.powf(big_to_f64(y)?)));
             }
@@ -394,7 +495,11 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PResult<Value> {
                     if x.is_zero() || x == &BigInt::from(1) {
                         int_from_big(x.clone())
                     } else if x == &BigInt::from(-1) {
-                        int_from_big(if y.is_even() { BigInt::from(1) } else { BigInt::from(-1) })
+                        int_from_big(if y.is_even() {
+                            BigInt::from(1)
+                        } else {
+                            BigInt::from(-1)
+                        })
                     } else {
                         return raise(ExcType::MemoryError, "");
                     }
@@ -428,7 +533,13 @@ pub fn big_op(op: BinOp, x: &BigInt, y: &BigInt) -> PResult<Value> {
         BinOp::BitAnd => int_from_big(x & y),
         BinOp::BitOr => int_from_big(x | y),
         BinOp::BitXor => int_from_big(x ^ y),
-        BinOp::MatMul => return Err(unsupported("@", &int_from_big(x.clone()), &int_from_big(y.clone()))),
+        BinOp::MatMul => {
+            return Err(unsupported(
+                "@",
+                &int_from_big(x.clone()),
+                &int_from_big(y.clone()),
+            ));
+        }
     })
 }
 
@@ -466,7 +577,10 @@ pub fn float_floordiv(x: f64, y: f64) -> f64 {
 
 pub fn float_pow(x: f64, y: f64) -> PResult<Value> {
     if x == 0.0 && y < 0.0 {
-        return raise(ExcType::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return raise(
+            ExcType::ZeroDivisionError,
+            "0.0 cannot be raised to a negative power",
+        );
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
         let r = Complex64::new(x, 0.0).powc(Complex64::new(y, 0.0));
@@ -527,7 +641,10 @@ fn complex_op(op: BinOp, x: Complex64, y: Complex64, a: &Value, b: &Value) -> PR
                 Complex64::new(1.0, 0.0)
             } else if x.re == 0.0 && x.im == 0.0 {
                 if y.im != 0.0 || y.re < 0.0 {
-                    return raise(ExcType::ZeroDivisionError, "0.0 to a negative or complex power");
+                    return raise(
+                        ExcType::ZeroDivisionError,
+                        "0.0 to a negative or complex power",
+                    );
                 }
                 Complex64::new(0.0, 0.0)
             } else if y.im == 0.0 && y.re.fract() == 0.0 && y.re.abs() <= 100.0 {
@@ -544,7 +661,11 @@ fn complex_op(op: BinOp, x: Complex64, y: Complex64, a: &Value, b: &Value) -> PR
                     mask <<= 1;
                     p *= p;
                 }
-                if n < 0 { complex_div(Complex64::new(1.0, 0.0), r) } else { r }
+                if n < 0 {
+                    complex_div(Complex64::new(1.0, 0.0), r)
+                } else {
+                    r
+                }
             } else {
                 // CPython's c_pow.
                 let vabs = x.re.hypot(x.im);
@@ -587,13 +708,25 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fi = BigInt::from(fl as i128);
-    let fi = if fl.abs() < 1e38 { fi } else { num_bigint::BigInt::parse_bytes(format!("{fl:.0}").as_bytes(), 10)? };
+    let fi = if fl.abs() < 1e38 {
+        fi
+    } else {
+        num_bigint::BigInt::parse_bytes(format!("{fl:.0}").as_bytes(), 10)?
+    };
     match i.cmp(&fi) {
-        Ordering::Equal => Some(if f > fl { Ordering::Less } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -603,9 +736,15 @@ pub fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     Some(match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
         (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
-        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => (*x as f64).partial_cmp(y),
-        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => x.partial_cmp(&(*y as f64)),
-        (Value::Float(x), i) if is_intlike(i) => cmp_int_float(&to_bigint(i)?, *x).map(Ordering::reverse),
+        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1 << 53) => {
+            (*x as f64).partial_cmp(y)
+        }
+        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1 << 53) => {
+            x.partial_cmp(&(*y as f64))
+        }
+        (Value::Float(x), i) if is_intlike(i) => {
+            cmp_int_float(&to_bigint(i)?, *x).map(Ordering::reverse)
+        }
         (i, Value::Float(y)) if is_intlike(i) => cmp_int_float(&to_bigint(i)?, *y),
         (x, y) if is_intlike(x) && is_intlike(y) => Some(to_bigint(x)?.cmp(&to_bigint(y)?)),
         _ => return None,
@@ -803,7 +942,11 @@ pub fn hash_float(v: f64) -> i64 {
             x -= HASH_MODULUS;
         }
     }
-    let e = if e >= 0 { e % HASH_BITS as i32 } else { HASH_BITS as i32 - 1 - ((-1 - e) % HASH_BITS as i32) };
+    let e = if e >= 0 {
+        e % HASH_BITS as i32
+    } else {
+        HASH_BITS as i32 - 1 - ((-1 - e) % HASH_BITS as i32)
+    };
     let e = e as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     let h = (x as i64).wrapping_mul(sign);
@@ -862,7 +1005,11 @@ pub fn py_hash(v: &Value) -> PResult<i64> {
                 acc = acc.wrapping_mul(P1);
             }
             acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-            if acc == u64::MAX { 1546275796 } else { acc as i64 }
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as i64
+            }
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
             return type_error(format!("unhashable type: '{}'", v.type_name()));
@@ -881,7 +1028,10 @@ pub fn contains(container: &Value, item: &Value) -> PResult<bool> {
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(&**sub)),
-            _ => type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name())),
+            _ => type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                item.type_name()
+            )),
         },
         Value::List(l) => {
             let items = l.borrow().clone();
@@ -921,6 +1071,9 @@ pub fn contains(container: &Value, item: &Value) -> PResult<bool> {
                 k >= 0 && k < n as i128
             })
         }
-        _ => type_error(format!("argument of type '{}' is not iterable", container.type_name())),
+        _ => type_error(format!(
+            "argument of type '{}' is not iterable",
+            container.type_name()
+        )),
     }
 }

@@ -1,15 +1,19 @@
 //! `repr()` and `str()` of values, exactly as Python writes them.
 
+use super::Interp;
 use super::exceptions::{ExcType, PResult, raise};
 use super::value::{TypeObj, Value};
-use super::Interp;
 use crate::print::float::repr_f64;
 use crate::print::format_spec::repr_complex;
 use std::fmt::Write;
 
 /// Python's `repr(str)`.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -80,13 +84,23 @@ impl Interp {
             return Ok(false);
         }
         if self.repr_stack.len() > 900 {
-            return raise(ExcType::RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+            return raise(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            );
         }
         self.repr_stack.push(id);
         Ok(true)
     }
 
-    fn write_seq(&mut self, out: &mut String, items: &[Value], open: &str, close: &str, one_comma: bool) -> PResult<()> {
+    fn write_seq(
+        &mut self,
+        out: &mut String,
+        items: &[Value],
+        open: &str,
+        close: &str,
+        one_comma: bool,
+    ) -> PResult<()> {
         out.push_str(open);
         for (i, x) in items.iter().enumerate() {
             if i > 0 {
@@ -148,7 +162,11 @@ impl Interp {
                     out.push_str("{...}");
                     return Ok(());
                 }
-                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
+                    .collect();
                 out.push('{');
                 let mut r = Ok(());
                 for (i, (k, v)) in items.iter().enumerate() {
@@ -200,7 +218,13 @@ impl Interp {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
             Value::Method(m) => {
-                let _ = write!(out, "<built-in method {} of {} object at 0x{:012x}>", m.1, m.0.type_name(), m.0.id());
+                let _ = write!(
+                    out,
+                    "<built-in method {} of {} object at 0x{:012x}>",
+                    m.1,
+                    m.0.type_name(),
+                    m.0.id()
+                );
             }
             Value::Module(m) => {
                 let _ = write!(out, "<module '{}' (built-in)>", m.name);

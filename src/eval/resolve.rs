@@ -58,7 +58,14 @@ pub struct Resolver<'g> {
 
 /// Resolves a whole module (file or shell entry) in place.
 pub fn resolve_module(m: &mut Module, globals: &mut GlobalNames, src: u32) {
-    let mut r = Resolver { globals, scopes: vec![Scope { is_module: true, ..Default::default() }], src };
+    let mut r = Resolver {
+        globals,
+        scopes: vec![Scope {
+            is_module: true,
+            ..Default::default()
+        }],
+        src,
+    };
     r.block(&mut m.body);
     m.layout = r.scopes.pop().map(|s| s.layout).unwrap_or_default();
 }
@@ -66,7 +73,9 @@ pub fn resolve_module(m: &mut Module, globals: &mut GlobalNames, src: u32) {
 fn collect_target_names(e: &Expr, out: &mut Vec<Ident>) {
     match &e.kind {
         ExprKind::Name(n) => out.push(n.id.clone()),
-        ExprKind::Tuple(v) | ExprKind::List(v) => v.iter().for_each(|x| collect_target_names(x, out)),
+        ExprKind::Tuple(v) | ExprKind::List(v) => {
+            v.iter().for_each(|x| collect_target_names(x, out))
+        }
         ExprKind::Starred(x) => collect_target_names(x, out),
         _ => {}
     }
@@ -87,7 +96,12 @@ fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<I
                 collect_bindings(b, out, globals);
                 collect_bindings(e, out, globals);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 collect_bindings(body, out, globals);
                 for h in handlers {
                     if let Some(n) = &h.name {
@@ -181,7 +195,8 @@ impl Resolver<'_> {
         match parent_slot {
             Some(ps) => self.add_free(k, name, ps),
             None => {
-                if j == 0 || self.scopes[j].is_module || self.scopes[j].global_decls.contains(name) {
+                if j == 0 || self.scopes[j].is_module || self.scopes[j].global_decls.contains(name)
+                {
                     return None;
                 }
                 let ps = self.capture(j, name)?;
@@ -264,7 +279,12 @@ impl Resolver<'_> {
                 self.block(b);
                 self.block(e);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.block(body);
                 for h in handlers.iter_mut() {
                     if let Some(t) = &mut h.typ {
@@ -310,7 +330,10 @@ impl Resolver<'_> {
         };
         def.qualname = Rc::from(qualname.as_str());
         def.src.set(self.src);
-        let mut scope = Scope { qualname, ..Default::default() };
+        let mut scope = Scope {
+            qualname,
+            ..Default::default()
+        };
         for p in &def.params {
             let s = scope.new_slot(&p.name);
             scope.locals.insert(p.name.clone(), s);
@@ -376,7 +399,9 @@ impl Resolver<'_> {
             | ExprKind::None
             | ExprKind::Ellipsis => {}
             ExprKind::FString(parts) => self.fparts(parts),
-            ExprKind::Tuple(v) | ExprKind::List(v) | ExprKind::Set(v) => v.iter_mut().for_each(|x| self.expr(x)),
+            ExprKind::Tuple(v) | ExprKind::List(v) | ExprKind::Set(v) => {
+                v.iter_mut().for_each(|x| self.expr(x))
+            }
             ExprKind::Dict(items) => {
                 for (k, v) in items.iter_mut() {
                     if let Some(k) = k {
@@ -385,8 +410,13 @@ impl Resolver<'_> {
                     self.expr(v);
                 }
             }
-            ExprKind::Starred(x) | ExprKind::Attribute(x, _) | ExprKind::Unary(_, x) => self.expr(x),
-            ExprKind::Subscript(a, b) | ExprKind::BinOp(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            ExprKind::Starred(x) | ExprKind::Attribute(x, _) | ExprKind::Unary(_, x) => {
+                self.expr(x)
+            }
+            ExprKind::Subscript(a, b)
+            | ExprKind::BinOp(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b) => {
                 self.expr(a);
                 self.expr(b);
             }
@@ -399,7 +429,9 @@ impl Resolver<'_> {
                 self.expr(f);
                 for a in args.iter_mut() {
                     match a {
-                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => self.expr(x),
+                        Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => {
+                            self.expr(x)
+                        }
                     }
                 }
             }
@@ -413,7 +445,9 @@ impl Resolver<'_> {
                 self.expr(b);
             }
             ExprKind::Lambda(def) => self.function(def),
-            ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) | ExprKind::GenExp(elt, gens) => {
+            ExprKind::ListComp(elt, gens)
+            | ExprKind::SetComp(elt, gens)
+            | ExprKind::GenExp(elt, gens) => {
                 self.comprehension(gens, &mut [&mut **elt]);
             }
             ExprKind::DictComp(k, v, gens) => self.comprehension(gens, &mut [&mut **k, &mut **v]),

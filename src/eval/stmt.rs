@@ -53,23 +53,27 @@ impl Interp {
                     Value::Bool(b) => b,
                     other => self.truthy(&other).map_err(|e| e.at(c.span))?,
                 };
-                return if b { self.exec_block(f, body) } else { self.exec_block(f, orelse) };
+                return if b {
+                    self.exec_block(f, body)
+                } else {
+                    self.exec_block(f, orelse)
+                };
             }
-            StmtKind::While(c, body, orelse) => {
-                loop {
-                    super::check_interrupt()?;
-                    let cv = self.eval(f, c)?;
-                    if !self.truthy(&cv).map_err(|e| e.at(c.span))? {
-                        return self.exec_block(f, orelse);
-                    }
-                    match self.exec_block(f, body)? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        _ => {}
-                    }
+            StmtKind::While(c, body, orelse) => loop {
+                super::check_interrupt()?;
+                let cv = self.eval(f, c)?;
+                if !self.truthy(&cv).map_err(|e| e.at(c.span))? {
+                    return self.exec_block(f, orelse);
                 }
+                match self.exec_block(f, body)? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    _ => {}
+                }
+            },
+            StmtKind::For(target, iter, body, orelse) => {
+                return self.exec_for(f, target, iter, body, orelse);
             }
-            StmtKind::For(target, iter, body, orelse) => return self.exec_for(f, target, iter, body, orelse),
             StmtKind::Pass => {}
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
@@ -84,10 +88,17 @@ impl Interp {
                 let v = self.make_function(f, def)?;
                 self.store_name(f, name, v);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 return self.exec_try(f, body, handlers, orelse, finalbody);
             }
-            StmtKind::Raise(exc, cause) => return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?),
+            StmtKind::Raise(exc, cause) => {
+                return Err(self.exec_raise(f, exc.as_ref(), cause.as_ref())?);
+            }
             StmtKind::Assert(test, msg) => {
                 let v = self.eval(f, test)?;
                 if !self.truthy(&v)? {
@@ -122,8 +133,13 @@ impl Interp {
                 for a in aliases {
                     if &*a.path[0] == "*" {
                         if let Value::Module(mo) = &m {
-                            let items: Vec<(Rc<str>, Value)> =
-                                mo.attrs.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+                            let items: Vec<(Rc<str>, Value)> = mo
+                                .attrs
+                                .borrow()
+                                .iter()
+                                .filter(|(k, _)| !k.starts_with('_'))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect();
                             for (k, v) in items {
                                 self.set_global(&k, v);
                             }
@@ -132,16 +148,18 @@ impl Interp {
                     }
                     let v = match self.get_attr(&m, &a.path[0]) {
                         Ok(v) => v,
-                        Err(_) => match self.import_module(&format!("{full}.{}", a.path[0])) {
-                            Ok(sub) => sub,
-                            Err(_) => {
-                                return Err(Exc::new(
+                        Err(_) => {
+                            match self.import_module(&format!("{full}.{}", a.path[0])) {
+                                Ok(sub) => sub,
+                                Err(_) => {
+                                    return Err(Exc::new(
                                     ExcType::ImportError,
                                     format!("cannot import name '{}' from '{full}' (unknown location)", a.path[0]),
                                 )
                                 .at(a.span));
+                                }
                             }
-                        },
+                        }
                     };
                     self.store_name(f, &a.bind, v);
                 }
@@ -151,7 +169,14 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    fn exec_for(&mut self, f: &mut Frame, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> PResult<Flow> {
+    fn exec_for(
+        &mut self,
+        f: &mut Frame,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PResult<Flow> {
         let src = self.eval(f, iter)?;
         let mut it = self.iterate(&src).map_err(|e| e.at(iter.span))?;
         // Fast path: a simple name target.
@@ -188,7 +213,12 @@ impl Interp {
         self.exec_block(f, orelse)
     }
 
-    fn exec_raise(&mut self, f: &mut Frame, exc: Option<&Expr>, cause: Option<&Expr>) -> PResult<Box<Exc>> {
+    fn exec_raise(
+        &mut self,
+        f: &mut Frame,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+    ) -> PResult<Box<Exc>> {
         let Some(exc) = exc else {
             return Ok(match self.handling.last() {
                 Some(obj) => Exc::from_obj(obj.clone()),
@@ -199,7 +229,11 @@ impl Interp {
         let obj = self.to_exception(&v).map_err(|e| e.at(exc.span))?;
         if let Some(c) = cause {
             let cv = self.eval(f, c)?;
-            let cobj = if cv.is_none() { None } else { Some(self.to_exception(&cv)?) };
+            let cobj = if cv.is_none() {
+                None
+            } else {
+                Some(self.to_exception(&cv)?)
+            };
             *obj.cause.borrow_mut() = cobj;
         }
         let mut e = Exc::from_obj(obj);
@@ -232,7 +266,9 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => type_error("catching classes that do not inherit from BaseException is not allowed"),
+            _ => {
+                type_error("catching classes that do not inherit from BaseException is not allowed")
+            }
         }
     }
 
@@ -298,17 +334,32 @@ impl Interp {
         }
     }
 
-    fn exec_with(&mut self, f: &mut Frame, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> PResult<Flow> {
+    fn exec_with(
+        &mut self,
+        f: &mut Frame,
+        items: &[(Expr, Option<Expr>)],
+        body: &[Stmt],
+    ) -> PResult<Flow> {
         let Some(((ctx_e, target), rest)) = items.split_first() else {
             return self.exec_block(f, body);
         };
         let ctx = self.eval(f, ctx_e)?;
-        let entered = self.call_method(&ctx, "__enter__", Args::default()).map_err(|e| e.at(ctx_e.span))?;
+        let entered = self
+            .call_method(&ctx, "__enter__", Args::default())
+            .map_err(|e| e.at(ctx_e.span))?;
         if let Some(t) = target {
             self.assign(f, t, entered)?;
         }
-        let r = if rest.is_empty() { self.exec_block(f, body) } else { self.exec_with(f, rest, body) };
-        self.call_method(&ctx, "__exit__", Args::new(vec![Value::None, Value::None, Value::None]))?;
+        let r = if rest.is_empty() {
+            self.exec_block(f, body)
+        } else {
+            self.exec_with(f, rest, body)
+        };
+        self.call_method(
+            &ctx,
+            "__exit__",
+            Args::new(vec![Value::None, Value::None, Value::None]),
+        )?;
         r
     }
 }

@@ -41,7 +41,9 @@ impl Interp {
                 self.store_name(f, n, v);
                 Ok(())
             }
-            ExprKind::Tuple(targets) | ExprKind::List(targets) => self.unpack(f, targets, v).map_err(|e| e.at(t.span)),
+            ExprKind::Tuple(targets) | ExprKind::List(targets) => {
+                self.unpack(f, targets, v).map_err(|e| e.at(t.span))
+            }
             ExprKind::Subscript(obj, idx) => {
                 let o = self.eval(f, obj)?;
                 let i = self.eval(f, idx)?;
@@ -52,7 +54,10 @@ impl Interp {
                 self.set_attr(&o, name, v).map_err(|e| e.at(t.span))
             }
             ExprKind::Starred(inner) => self.assign(f, inner, v),
-            _ => Err(Exc::new(ExcType::SyntaxError, "cannot assign to expression")),
+            _ => Err(Exc::new(
+                ExcType::SyntaxError,
+                "cannot assign to expression",
+            )),
         }
     }
 
@@ -63,16 +68,24 @@ impl Interp {
             _ => match self.collect(&v) {
                 Ok(items) => items,
                 Err(_) => {
-                    return type_error(format!("cannot unpack non-iterable {} object", v.type_name()));
+                    return type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        v.type_name()
+                    ));
                 }
             },
         };
-        let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+        let star = targets
+            .iter()
+            .position(|t| matches!(t.kind, ExprKind::Starred(_)));
         match star {
             None => {
                 if items.len() != targets.len() {
                     if items.len() > targets.len() {
-                        return value_error(format!("too many values to unpack (expected {})", targets.len()));
+                        return value_error(format!(
+                            "too many values to unpack (expected {})",
+                            targets.len()
+                        ));
                     }
                     return value_error(format!(
                         "not enough values to unpack (expected {}, got {})",
@@ -113,7 +126,9 @@ impl Interp {
         match obj {
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
-                    let new = self.collect(&v).map_err(|_| Exc::new(ExcType::TypeError, "can only assign an iterable"))?;
+                    let new = self
+                        .collect(&v)
+                        .map_err(|_| Exc::new(ExcType::TypeError, "can only assign an iterable"))?;
                     let mut l = l.borrow_mut();
                     let (start, stop, step, n) = slice_indices(s, l.len() as i64)?;
                     if step == 1 {
@@ -137,7 +152,10 @@ impl Interp {
                 let n = l.len() as i64;
                 let j = if i < 0 { i + n } else { i };
                 if j < 0 || j >= n {
-                    return Err(Exc::new(ExcType::IndexError, "list assignment index out of range"));
+                    return Err(Exc::new(
+                        ExcType::IndexError,
+                        "list assignment index out of range",
+                    ));
                 }
                 l[j as usize] = v;
                 Ok(())
@@ -147,7 +165,10 @@ impl Interp {
                 d.borrow_mut().insert(k, v);
                 Ok(())
             }
-            _ => type_error(format!("'{}' object does not support item assignment", obj.type_name())),
+            _ => type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            )),
         }
     }
 
@@ -157,7 +178,8 @@ impl Interp {
                 let mut l = l.borrow_mut();
                 if let Value::Slice(s) = idx {
                     let (start, _stop, step, n) = slice_indices(s, l.len() as i64)?;
-                    let mut kill: Vec<usize> = (0..n).map(|k| (start + k * step) as usize).collect();
+                    let mut kill: Vec<usize> =
+                        (0..n).map(|k| (start + k * step) as usize).collect();
                     kill.sort_unstable();
                     for k in kill.into_iter().rev() {
                         l.remove(k);
@@ -168,7 +190,10 @@ impl Interp {
                 let n = l.len() as i64;
                 let j = if i < 0 { i + n } else { i };
                 if j < 0 || j >= n {
-                    return Err(Exc::new(ExcType::IndexError, "list assignment index out of range"));
+                    return Err(Exc::new(
+                        ExcType::IndexError,
+                        "list assignment index out of range",
+                    ));
                 }
                 l.remove(j as usize);
                 Ok(())
@@ -180,7 +205,10 @@ impl Interp {
                     None => Err(Exc::with_args(ExcType::KeyError, vec![idx.clone()])),
                 }
             }
-            _ => type_error(format!("'{}' object doesn't support item deletion", obj.type_name())),
+            _ => type_error(format!(
+                "'{}' object doesn't support item deletion",
+                obj.type_name()
+            )),
         }
     }
 
@@ -192,7 +220,10 @@ impl Interp {
         if crate::library::methods::get_attr(self, obj, name)?.is_some() {
             return Err(Exc::new(
                 ExcType::AttributeError,
-                format!("attribute '{name}' of '{}' objects is not writable", obj.type_name()),
+                format!(
+                    "attribute '{name}' of '{}' objects is not writable",
+                    obj.type_name()
+                ),
             ));
         }
         Err(Exc::new(
@@ -211,11 +242,17 @@ impl Interp {
                         Value::Undef => false,
                         _ => true,
                     },
-                    Slot::Global(g) => !matches!(self.globals.get(g as usize), None | Some(Value::Undef)),
+                    Slot::Global(g) => {
+                        !matches!(self.globals.get(g as usize), None | Some(Value::Undef))
+                    }
                     Slot::Unresolved => false,
                 };
                 if !bound {
-                    return Err(Exc::new(ExcType::NameError, format!("name '{}' is not defined", n.id)).at(t.span));
+                    return Err(Exc::new(
+                        ExcType::NameError,
+                        format!("name '{}' is not defined", n.id),
+                    )
+                    .at(t.span));
                 }
                 self.unbind_name(f, n);
                 Ok(())
@@ -241,7 +278,10 @@ impl Interp {
                 let cur = match n.slot.get() {
                     Slot::Local(s) => self.load_local(f, s),
                     Slot::Global(g) => self.load_global(g),
-                    Slot::Unresolved => Err(Exc::new(ExcType::NameError, format!("name '{}' is not defined", n.id))),
+                    Slot::Unresolved => Err(Exc::new(
+                        ExcType::NameError,
+                        format!("name '{}' is not defined", n.id),
+                    )),
                 }
                 .map_err(|e| e.at(t.span))?;
                 let v = self.eval(f, value)?;
@@ -264,7 +304,10 @@ impl Interp {
                 let r = self.inplace_op(op, &cur, &v)?;
                 self.set_attr(&o, name, r).map_err(|e| e.at(t.span))
             }
-            _ => Err(Exc::new(ExcType::SyntaxError, "illegal expression for augmented assignment")),
+            _ => Err(Exc::new(
+                ExcType::SyntaxError,
+                "illegal expression for augmented assignment",
+            )),
         }
     }
 }

@@ -120,7 +120,11 @@ impl RangeObj {
     pub fn len(&self) -> i64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 {
-            if stop > start { (stop - start + step - 1) / step } else { 0 }
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - step - 1) / (-step)
         } else {
@@ -177,7 +181,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
     /// Removes and returns keyword `name`.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
@@ -187,7 +194,9 @@ impl Args {
     /// Errors on any keyword not consumed.
     pub fn no_more_kw(&self, fname: &str) -> PResult<()> {
         if let Some((k, _)) = self.kw.first() {
-            return type_error(format!("{fname}() got an unexpected keyword argument '{k}'"));
+            return type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            ));
         }
         Ok(())
     }
@@ -203,9 +212,15 @@ impl Args {
                     _ => format!("{fname} expected {min} arguments, got {n}"),
                 }
             } else if n < min {
-                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return type_error(msg);
         }
@@ -235,7 +250,11 @@ pub enum IterObj {
 /// A position in a sequence being iterated.
 #[derive(Debug)]
 pub enum SeqIter {
-    Range { next: i64, step: i64, left: i64 },
+    Range {
+        next: i64,
+        step: i64,
+        left: i64,
+    },
     List(ListRef, usize),
     Values(Rc<[Value]>, usize),
     Chars(Rc<str>, usize),
@@ -341,7 +360,9 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
-            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
+            }
             (Value::Dict(a), Value::Dict(b)) | (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
             (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
@@ -368,7 +389,9 @@ impl Value {
             Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Builtin(b) => *b as *const Builtin as usize,
-            Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x7f00_0000_0000),
+            Value::Int(i) => (*i as usize)
+                .wrapping_mul(32)
+                .wrapping_add(0x7f00_0000_0000),
             Value::Bool(b) => 0x7e00_0000_0000 + *b as usize * 32,
             Value::None => 0x7d00_0000_0000,
             _ => 0x7c00_0000_0000,

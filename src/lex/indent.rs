@@ -22,7 +22,12 @@ pub struct LexError {
 }
 
 fn err(kind: &'static str, msg: impl Into<String>, start: usize, end: usize) -> LexError {
-    LexError { kind, msg: msg.into(), span: Span::new(start, end), incomplete: false }
+    LexError {
+        kind,
+        msg: msg.into(),
+        span: Span::new(start, end),
+        incomplete: false,
+    }
 }
 
 /// Tokenizes `src` into the stream the grammar reads, starting with `start` (a mode marker).
@@ -38,7 +43,10 @@ pub fn tokenize<'a>(src: &'a str, start: Tok<'a>) -> Result<Vec<Spanned<'a>>, Le
 /// Like [`tokenize`], but a bracket left open at the end is returned beside the
 /// tokens: the parser decides which error to report (CPython prefers a parse error
 /// on the bracket's own line).
-pub fn tokenize_lenient<'a>(src: &'a str, start: Tok<'a>) -> Result<(Vec<Spanned<'a>>, Option<LexError>), LexError> {
+pub fn tokenize_lenient<'a>(
+    src: &'a str,
+    start: Tok<'a>,
+) -> Result<(Vec<Spanned<'a>>, Option<LexError>), LexError> {
     let mut out: Vec<Spanned<'a>> = vec![(0, start, 0)];
     let mut indents: Vec<(usize, usize)> = vec![(0, 0)];
     let mut brackets: Vec<(u8, usize)> = Vec::new();
@@ -54,7 +62,10 @@ pub fn tokenize_lenient<'a>(src: &'a str, start: Tok<'a>) -> Result<(Vec<Spanned
                 return Err(match kind {
                     LexErrorKind::UnterminatedString => err(
                         "SyntaxError",
-                        format!("unterminated string literal (detected at line {})", line_no(s)),
+                        format!(
+                            "unterminated string literal (detected at line {})",
+                            line_no(s)
+                        ),
                         s,
                         e.max(s + 1),
                     ),
@@ -75,7 +86,9 @@ pub fn tokenize_lenient<'a>(src: &'a str, start: Tok<'a>) -> Result<(Vec<Spanned
                         let msg = match ch {
                             '$' | '?' | '`' => format!("invalid syntax"),
                             '!' => "invalid syntax".to_string(),
-                            '\\' => "unexpected character after line continuation character".to_string(),
+                            '\\' => {
+                                "unexpected character after line continuation character".to_string()
+                            }
                             c if !c.is_ascii() => {
                                 format!("invalid character '{c}' (U+{:04X})", c as u32)
                             }
@@ -213,7 +226,12 @@ pub fn tokenize_lenient<'a>(src: &'a str, start: Tok<'a>) -> Result<(Vec<Spanned
     let end = src.len();
     let unclosed = brackets.last().map(|&(open, at)| LexError {
         incomplete: true,
-        ..err("SyntaxError", format!("'{}' was never closed", open as char), at, at + 1)
+        ..err(
+            "SyntaxError",
+            format!("'{}' was never closed", open as char),
+            at,
+            at + 1,
+        )
     });
     if line_has_tokens {
         out.push((end, Tok::Newline, end));

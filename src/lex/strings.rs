@@ -55,7 +55,11 @@ pub fn split_literal(tok: &str) -> StrLit<'_> {
     let qpos = tok.find(['\'', '"']).unwrap_or(0);
     let prefix = &tok[..qpos];
     let q = &tok[qpos..];
-    let qlen = if q.len() >= 6 && (q.starts_with("'''") || q.starts_with("\"\"\"")) { 3 } else { 1 };
+    let qlen = if q.len() >= 6 && (q.starts_with("'''") || q.starts_with("\"\"\"")) {
+        3
+    } else {
+        1
+    };
     let body = &tok[qpos + qlen..tok.len().saturating_sub(qlen).max(qpos + qlen)];
     StrLit {
         raw: prefix.contains(['r', 'R']),
@@ -137,7 +141,11 @@ pub fn unescape(s: &str, raw: bool) -> Result<String, (usize, String)> {
                         };
                         return Err((
                             start,
-                            format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}", start, (start + 1 + n).min(s.len()) - 1),
+                            format!(
+                                "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}",
+                                start,
+                                (start + 1 + n).min(s.len()) - 1
+                            ),
                         ));
                     }
                 }

@@ -1,9 +1,9 @@
 //! Python's built-in functions (`print`, `len`, `sorted`, ...).
 
+use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType, PResult, raise, type_error, value_error};
 use crate::eval::ops::{self, to_bigint};
 use crate::eval::value::{Args, Builtin, IterObj, TypeObj, Value};
-use crate::eval::Interp;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
@@ -23,8 +23,14 @@ pub fn to_int_arg(v: &Value) -> PResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t"),
-        _ => type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
+        Value::BigInt(_) => raise(
+            ExcType::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ),
+        _ => type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        )),
     }
 }
 
@@ -32,12 +38,22 @@ fn print(it: &mut Interp, mut a: Args) -> PResult<Value> {
     let sep = match a.take_kw("sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.to_string(),
-        Some(v) => return type_error(format!("sep must be None or a string, not {}", v.type_name())),
+        Some(v) => {
+            return type_error(format!(
+                "sep must be None or a string, not {}",
+                v.type_name()
+            ));
+        }
     };
     let end = match a.take_kw("end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.to_string(),
-        Some(v) => return type_error(format!("end must be None or a string, not {}", v.type_name())),
+        Some(v) => {
+            return type_error(format!(
+                "end must be None or a string, not {}",
+                v.type_name()
+            ));
+        }
     };
     let flush = a.take_kw("flush").map(|v| ops::truthy(&v)).unwrap_or(false);
     a.take_kw("file");
@@ -115,7 +131,11 @@ fn round_float(x: f64, nd: i64) -> f64 {
         let p = 10f64.powi((-nd) as i32);
         let y = x / p;
         let r = y.round();
-        let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+        let r = if (y - y.trunc()).abs() == 0.5 {
+            2.0 * (y / 2.0).round()
+        } else {
+            r
+        };
         r * p
     }
 }
@@ -139,14 +159,23 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
                 return value_error("cannot convert float NaN to integer");
             }
             if x.is_infinite() {
-                return raise(ExcType::OverflowError, "cannot convert float infinity to integer");
+                return raise(
+                    ExcType::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             let r = x.round();
-            let r = if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r };
+            let r = if (x - x.trunc()).abs() == 0.5 {
+                2.0 * (x / 2.0).round()
+            } else {
+                r
+            };
             Ok(float_to_int(r))
         }
         (Value::Float(x), Some(n)) => Ok(Value::Float(round_float(*x, n))),
-        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), None) => Ok(ops::int_from_big(to_bigint(&a.pos[0]).unwrap_or_default())),
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), None) => {
+            Ok(ops::int_from_big(to_bigint(&a.pos[0]).unwrap_or_default()))
+        }
         (v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)), Some(n)) => {
             if n >= 0 {
                 return Ok(ops::int_from_big(to_bigint(v).unwrap_or_default()));
@@ -155,10 +184,17 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             let p = num_traits::pow(BigInt::from(10), (-n) as usize);
             let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
             let twice = &r * 2;
-            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                q + 1
+            } else {
+                q
+            };
             Ok(ops::int_from_big(q * p))
         }
-        (v, _) => type_error(format!("type {} doesn't define __round__ method", v.type_name())),
+        (v, _) => type_error(format!(
+            "type {} doesn't define __round__ method",
+            v.type_name()
+        )),
     }
 }
 
@@ -182,7 +218,9 @@ fn min_max(it: &mut Interp, mut a: Args, is_max: bool) -> PResult<Value> {
         1 => it.collect(&a.pos[0])?,
         _ => {
             if default.is_some() {
-                return type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"));
+                return type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                ));
             }
             a.pos
         }
@@ -202,9 +240,17 @@ fn min_max(it: &mut Interp, mut a: Args, is_max: bool) -> PResult<Value> {
         best = match best {
             None => Some((x, k)),
             Some((bx, bk)) => {
-                let op = if is_max { crate::parse::ast::CmpOp::Gt } else { crate::parse::ast::CmpOp::Lt };
+                let op = if is_max {
+                    crate::parse::ast::CmpOp::Gt
+                } else {
+                    crate::parse::ast::CmpOp::Lt
+                };
                 let better = it.compare(op, &k, &bk)?;
-                if it.truthy(&better)? { Some((x, k)) } else { Some((bx, bk)) }
+                if it.truthy(&better)? {
+                    Some((x, k))
+                } else {
+                    Some((bx, bk))
+                }
             }
         };
     }
@@ -225,8 +271,37 @@ fn sum(it: &mut Interp, mut a: Args) -> PResult<Value> {
     if let Value::Str(_) = acc {
         return type_error("sum() can't sum strings [use ''.join(seq) instead]");
     }
+    // Fast path: a list or tuple of ints (and then floats), as CPython's sum.
+    if let Value::List(_) | Value::Tuple(_) = &a.pos[0] {
+        let list_ref;
+        let items: &[Value] = match &a.pos[0] {
+            Value::List(l) => {
+                list_ref = l.borrow();
+                &list_ref
+            }
+            Value::Tuple(t) => t,
+            _ => unreachable!(),
+        };
+        let mut i = 0;
+        if let Value::Int(mut s) = acc {
+            while i < items.len() {
+                match &items[i] {
+                    Value::Int(x) => match s.checked_add(*x) {
+                        Some(t) => s = t,
+                        None => break,
+                    },
+                    _ => break,
+                }
+                i += 1;
+            }
+            acc = Value::Int(s);
+        }
+        for x in &items[i..] {
+            acc = it.binop(crate::parse::ast::BinOp::Add, &acc, x)?;
+        }
+        return Ok(acc);
+    }
     let mut iter = it.iterate(&a.pos[0])?;
-    // Python adds floats with an exact-compensated loop only via fsum; sum is plain.
     while let Some(x) = iter.next(it)? {
         acc = match (&acc, &x) {
             (Value::Int(p), Value::Int(q)) => match p.checked_add(*q) {
@@ -263,7 +338,12 @@ fn all(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 /// Stable sort with Python's `<`, an optional key function and `reverse`.
-pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PResult<Vec<Value>> {
+pub fn sort_values(
+    it: &mut Interp,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PResult<Vec<Value>> {
     let keys: Vec<Value> = match &key {
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -278,7 +358,10 @@ pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, rever
     let mut err: Option<Box<Exc>> = None;
     // Fast paths: all ints or all floats.
     if keys.iter().all(|k| matches!(k, Value::Int(_))) {
-        let ik: Vec<i64> = keys.iter().map(|k| if let Value::Int(i) = k { *i } else { 0 }).collect();
+        let ik: Vec<i64> = keys
+            .iter()
+            .map(|k| if let Value::Int(i) = k { *i } else { 0 })
+            .collect();
         if reverse {
             idx.sort_by(|&a, &b| ik[b].cmp(&ik[a]));
         } else {
@@ -289,7 +372,11 @@ pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, rever
             if err.is_some() {
                 return std::cmp::Ordering::Equal;
             }
-            let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+            let (x, y) = if reverse {
+                (&keys[b], &keys[a])
+            } else {
+                (&keys[a], &keys[b])
+            };
             match ops::py_order(crate::parse::ast::CmpOp::Lt, x, y) {
                 Ok(true) => std::cmp::Ordering::Less,
                 Ok(false) => match ops::py_order(crate::parse::ast::CmpOp::Lt, y, x) {
@@ -311,12 +398,18 @@ pub fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<Value>, rever
         return Err(e);
     }
     let mut items: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    Ok(idx.into_iter().map(|i| items[i].take().unwrap_or(Value::None)).collect())
+    Ok(idx
+        .into_iter()
+        .map(|i| items[i].take().unwrap_or(Value::None))
+        .collect())
 }
 
 fn sorted(it: &mut Interp, mut a: Args) -> PResult<Value> {
     let key = a.take_kw("key").filter(|k| !k.is_none());
-    let reverse = a.take_kw("reverse").map(|v| ops::truthy(&v)).unwrap_or(false);
+    let reverse = a
+        .take_kw("reverse")
+        .map(|v| ops::truthy(&v))
+        .unwrap_or(false);
     a.no_more_kw("sort")?;
     if a.pos.len() != 1 {
         return type_error(format!("sorted expected 1 argument, got {}", a.pos.len()));
@@ -334,7 +427,9 @@ fn reversed(it: &mut Interp, a: Args) -> PResult<Value> {
         v => return type_error(format!("'{}' object is not reversible", v.type_name())),
     };
     let n = items.len();
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(crate::eval::value::SeqIter::Rev(items, n))))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq(
+        crate::eval::value::SeqIter::Rev(items, n),
+    )))))
 }
 
 fn enumerate(it: &mut Interp, mut a: Args) -> PResult<Value> {
@@ -345,7 +440,10 @@ fn enumerate(it: &mut Interp, mut a: Args) -> PResult<Value> {
         None => 0,
     };
     let inner = it.iter_obj(&a.pos[0])?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(Box::new(inner), start)))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate(
+        Box::new(inner),
+        start,
+    )))))
 }
 
 fn zip(it: &mut Interp, mut a: Args) -> PResult<Value> {
@@ -356,11 +454,12 @@ fn zip(it: &mut Interp, mut a: Args) -> PResult<Value> {
         match it.iter_obj(v) {
             Ok(o) => inners.push(o),
             Err(_) => {
-                return type_error(format!("'{}' object is not iterable", v.type_name()))
-                    .map_err(|e: Box<Exc>| {
+                return type_error(format!("'{}' object is not iterable", v.type_name())).map_err(
+                    |e: Box<Exc>| {
                         let _ = i;
                         e
-                    });
+                    },
+                );
             }
         }
     }
@@ -376,13 +475,19 @@ fn map(it: &mut Interp, a: Args) -> PResult<Value> {
     for v in &a.pos[1..] {
         inners.push(it.iter_obj(v)?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(a.pos[0].clone(), inners)))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
+        a.pos[0].clone(),
+        inners,
+    )))))
 }
 
 fn filter(it: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("filter", 2, 2)?;
     let inner = it.iter_obj(&a.pos[1])?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(a.pos[0].clone(), Box::new(inner))))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
+        a.pos[0].clone(),
+        Box::new(inner),
+    )))))
 }
 
 fn iter(it: &mut Interp, a: Args) -> PResult<Value> {
@@ -403,8 +508,9 @@ fn next(it: &mut Interp, a: Args) -> PResult<Value> {
 
 fn class_matches(v: &Value, cls: &Value, fname: &str) -> PResult<bool> {
     match cls {
-        Value::Type(t) => Ok(v.type_obj().is_subclass(*t)
-            || (matches!(t, TypeObj::Float) && false)),
+        Value::Type(t) => {
+            Ok(v.type_obj().is_subclass(*t) || (matches!(t, TypeObj::Float) && false))
+        }
         Value::Tuple(items) => {
             for c in items.iter() {
                 if class_matches(v, c, fname)? {
@@ -413,13 +519,19 @@ fn class_matches(v: &Value, cls: &Value, fname: &str) -> PResult<bool> {
             }
             Ok(false)
         }
-        _ => type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
+        _ => type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        )),
     }
 }
 
 fn isinstance(_: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("isinstance", 2, 2)?;
-    Ok(Value::Bool(class_matches(&a.pos[0], &a.pos[1], "isinstance")?))
+    Ok(Value::Bool(class_matches(
+        &a.pos[0],
+        &a.pos[1],
+        "isinstance",
+    )?))
 }
 
 fn issubclass(_: &mut Interp, a: Args) -> PResult<Value> {
@@ -478,10 +590,15 @@ fn dir(it: &mut Interp, a: Args) -> PResult<Value> {
             .map(|(n, _)| n.to_string())
             .collect(),
         Some(Value::Module(m)) => m.attrs.borrow().keys().map(|k| k.to_string()).collect(),
-        Some(v) => super::methods::method_names(v).iter().map(|s| s.to_string()).collect(),
+        Some(v) => super::methods::method_names(v)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
     names.sort();
-    Ok(Value::list(names.into_iter().map(|n| Value::str(&n)).collect()))
+    Ok(Value::list(
+        names.into_iter().map(|n| Value::str(&n)).collect(),
+    ))
 }
 
 fn divmod(it: &mut Interp, a: Args) -> PResult<Value> {
@@ -501,20 +618,33 @@ fn pow(it: &mut Interp, mut a: Args) -> PResult<Value> {
     match m {
         None => it.binop(crate::parse::ast::BinOp::Pow, &a.pos[0], &a.pos[1]),
         Some(m) => {
-            let (Some(b), Some(e), Some(md)) = (to_bigint(&a.pos[0]), to_bigint(&a.pos[1]), to_bigint(&m)) else {
-                return type_error("pow() 3rd argument not allowed unless all arguments are integers");
+            let (Some(b), Some(e), Some(md)) =
+                (to_bigint(&a.pos[0]), to_bigint(&a.pos[1]), to_bigint(&m))
+            else {
+                return type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                );
             };
             if md.is_zero() {
                 return value_error("pow() 3rd argument cannot be 0");
             }
             let r = if e.is_negative() {
                 // Modular inverse.
-                let inv = mod_inverse(&b, &md).ok_or_else(|| Exc::new(ExcType::ValueError, "base is not invertible for the given modulus"))?;
+                let inv = mod_inverse(&b, &md).ok_or_else(|| {
+                    Exc::new(
+                        ExcType::ValueError,
+                        "base is not invertible for the given modulus",
+                    )
+                })?;
                 inv.modpow(&(-e), &md.abs())
             } else {
                 b.modpow(&e, &md.abs())
             };
-            let r = if md.is_negative() && !r.is_zero() { r + &md } else { r };
+            let r = if md.is_negative() && !r.is_zero() {
+                r + &md
+            } else {
+                r
+            };
             Ok(ops::int_from_big(r))
         }
     }
@@ -570,17 +700,26 @@ fn ord(_: &mut Interp, a: Args) -> PResult<Value> {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => type_error(format!("ord() expected a character, but string of length {} found", s.chars().count())),
+                _ => type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                )),
             }
         }
-        v => type_error(format!("ord() expected string of length 1, but {} found", v.type_name())),
+        v => type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            v.type_name()
+        )),
     }
 }
 
 fn radix(a: &Args, name: &str, prefix: &str, r: u32) -> PResult<Value> {
     a.expect(name, 1, 1)?;
     let Some(b) = to_bigint(&a.pos[0]) else {
-        return type_error(format!("'{}' object cannot be interpreted as an integer", a.pos[0].type_name()));
+        return type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            a.pos[0].type_name()
+        ));
     };
     let digits = b.abs().to_str_radix(r);
     let sign = if b.is_negative() { "-" } else { "" };
@@ -601,7 +740,12 @@ fn format(it: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("format", 1, 2)?;
     let spec = match a.pos.get(1) {
         Some(Value::Str(s)) => s.to_string(),
-        Some(v) => return type_error(format!("format() argument 2 must be str, not {}", v.type_name())),
+        Some(v) => {
+            return type_error(format!(
+                "format() argument 2 must be str, not {}",
+                v.type_name()
+            ));
+        }
         None => String::new(),
     };
     Ok(Value::str(&it.format_value(&a.pos[0], &spec)?))
@@ -609,7 +753,10 @@ fn format(it: &mut Interp, a: Args) -> PResult<Value> {
 
 fn callable(_: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("callable", 1, 1)?;
-    Ok(Value::Bool(matches!(a.pos[0], Value::Func(_) | Value::Builtin(_) | Value::Type(_) | Value::Method(_))))
+    Ok(Value::Bool(matches!(
+        a.pos[0],
+        Value::Func(_) | Value::Builtin(_) | Value::Type(_) | Value::Method(_)
+    )))
 }
 
 fn getattr(it: &mut Interp, a: Args) -> PResult<Value> {
@@ -662,51 +809,212 @@ fn globals(it: &mut Interp, a: Args) -> PResult<Value> {
 
 macro_rules! builtin {
     ($name:literal, $sig:literal, $doc:literal, $f:expr) => {
-        Builtin { name: $name, module: "builtins", sig: $sig, doc: $doc, f: $f }
+        Builtin {
+            name: $name,
+            module: "builtins",
+            sig: $sig,
+            doc: $doc,
+            f: $f,
+        }
     };
 }
 
 pub static BUILTINS: &[Builtin] = &[
-    builtin!("print", "print(*values, sep=' ', end='\\n', flush=False)", "Print the values to standard output.", print),
+    builtin!(
+        "print",
+        "print(*values, sep=' ', end='\\n', flush=False)",
+        "Print the values to standard output.",
+        print
+    ),
     builtin!("len", "len(obj)", "Number of items in a container.", len),
-    builtin!("repr", "repr(obj)", "The canonical string representation of an object.", repr),
+    builtin!(
+        "repr",
+        "repr(obj)",
+        "The canonical string representation of an object.",
+        repr
+    ),
     builtin!("abs", "abs(x)", "Absolute value of a number.", abs),
-    builtin!("round", "round(number, ndigits=None)", "Round a number to ndigits decimals (ties to even).", round),
-    builtin!("min", "min(iterable, *, key=None, default=...) / min(a, b, ...)", "The smallest item.", min),
-    builtin!("max", "max(iterable, *, key=None, default=...) / max(a, b, ...)", "The largest item.", max),
-    builtin!("sum", "sum(iterable, start=0)", "Sum of a start value and the items of an iterable.", sum),
+    builtin!(
+        "round",
+        "round(number, ndigits=None)",
+        "Round a number to ndigits decimals (ties to even).",
+        round
+    ),
+    builtin!(
+        "min",
+        "min(iterable, *, key=None, default=...) / min(a, b, ...)",
+        "The smallest item.",
+        min
+    ),
+    builtin!(
+        "max",
+        "max(iterable, *, key=None, default=...) / max(a, b, ...)",
+        "The largest item.",
+        max
+    ),
+    builtin!(
+        "sum",
+        "sum(iterable, start=0)",
+        "Sum of a start value and the items of an iterable.",
+        sum
+    ),
     builtin!("any", "any(iterable)", "True if any item is true.", any),
     builtin!("all", "all(iterable)", "True if every item is true.", all),
-    builtin!("sorted", "sorted(iterable, *, key=None, reverse=False)", "A new sorted list.", sorted),
-    builtin!("reversed", "reversed(sequence)", "An iterator over the items in reverse order.", reversed),
-    builtin!("enumerate", "enumerate(iterable, start=0)", "An iterator of (index, item) pairs.", enumerate),
-    builtin!("zip", "zip(*iterables)", "An iterator of tuples taking one item from each iterable.", zip),
-    builtin!("map", "map(func, *iterables)", "An iterator applying func to the items.", map),
-    builtin!("filter", "filter(func, iterable)", "An iterator of the items for which func is true.", filter),
-    builtin!("iter", "iter(iterable)", "An iterator over the items.", iter),
-    builtin!("next", "next(iterator, default=...)", "The next item of an iterator.", next),
-    builtin!("isinstance", "isinstance(obj, class_or_tuple)", "Whether obj is an instance of the class(es).", isinstance),
-    builtin!("issubclass", "issubclass(cls, class_or_tuple)", "Whether cls derives from the class(es).", issubclass),
-    builtin!("help", "help(obj)", "Show the signature and description of an object.", help),
-    builtin!("dir", "dir(obj=None)", "Names in scope, or the attributes of an object.", dir),
-    builtin!("divmod", "divmod(a, b)", "The pair (a // b, a % b).", divmod),
-    builtin!("pow", "pow(base, exp, mod=None)", "base ** exp, or (base ** exp) % mod computed efficiently.", pow),
+    builtin!(
+        "sorted",
+        "sorted(iterable, *, key=None, reverse=False)",
+        "A new sorted list.",
+        sorted
+    ),
+    builtin!(
+        "reversed",
+        "reversed(sequence)",
+        "An iterator over the items in reverse order.",
+        reversed
+    ),
+    builtin!(
+        "enumerate",
+        "enumerate(iterable, start=0)",
+        "An iterator of (index, item) pairs.",
+        enumerate
+    ),
+    builtin!(
+        "zip",
+        "zip(*iterables)",
+        "An iterator of tuples taking one item from each iterable.",
+        zip
+    ),
+    builtin!(
+        "map",
+        "map(func, *iterables)",
+        "An iterator applying func to the items.",
+        map
+    ),
+    builtin!(
+        "filter",
+        "filter(func, iterable)",
+        "An iterator of the items for which func is true.",
+        filter
+    ),
+    builtin!(
+        "iter",
+        "iter(iterable)",
+        "An iterator over the items.",
+        iter
+    ),
+    builtin!(
+        "next",
+        "next(iterator, default=...)",
+        "The next item of an iterator.",
+        next
+    ),
+    builtin!(
+        "isinstance",
+        "isinstance(obj, class_or_tuple)",
+        "Whether obj is an instance of the class(es).",
+        isinstance
+    ),
+    builtin!(
+        "issubclass",
+        "issubclass(cls, class_or_tuple)",
+        "Whether cls derives from the class(es).",
+        issubclass
+    ),
+    builtin!(
+        "help",
+        "help(obj)",
+        "Show the signature and description of an object.",
+        help
+    ),
+    builtin!(
+        "dir",
+        "dir(obj=None)",
+        "Names in scope, or the attributes of an object.",
+        dir
+    ),
+    builtin!(
+        "divmod",
+        "divmod(a, b)",
+        "The pair (a // b, a % b).",
+        divmod
+    ),
+    builtin!(
+        "pow",
+        "pow(base, exp, mod=None)",
+        "base ** exp, or (base ** exp) % mod computed efficiently.",
+        pow
+    ),
     builtin!("hash", "hash(obj)", "The hash value of an object.", hash),
     builtin!("id", "id(obj)", "The identity of an object.", id),
-    builtin!("input", "input(prompt='')", "Read a line from standard input.", input),
-    builtin!("chr", "chr(i)", "The character with Unicode code point i.", chr_),
-    builtin!("ord", "ord(c)", "The Unicode code point of a one-character string.", ord),
-    builtin!("hex", "hex(number)", "Hexadecimal representation of an int.", hex),
+    builtin!(
+        "input",
+        "input(prompt='')",
+        "Read a line from standard input.",
+        input
+    ),
+    builtin!(
+        "chr",
+        "chr(i)",
+        "The character with Unicode code point i.",
+        chr_
+    ),
+    builtin!(
+        "ord",
+        "ord(c)",
+        "The Unicode code point of a one-character string.",
+        ord
+    ),
+    builtin!(
+        "hex",
+        "hex(number)",
+        "Hexadecimal representation of an int.",
+        hex
+    ),
     builtin!("oct", "oct(number)", "Octal representation of an int.", oct),
-    builtin!("bin", "bin(number)", "Binary representation of an int.", bin),
-    builtin!("format", "format(value, format_spec='')", "Format a value with the format-spec mini-language.", format),
-    builtin!("callable", "callable(obj)", "Whether obj can be called.", callable),
-    builtin!("getattr", "getattr(obj, name, default=...)", "The attribute `name` of obj.", getattr),
-    builtin!("hasattr", "hasattr(obj, name)", "Whether obj has the attribute `name`.", hasattr),
-    builtin!("setattr", "setattr(obj, name, value)", "Set the attribute `name` of obj.", setattr),
+    builtin!(
+        "bin",
+        "bin(number)",
+        "Binary representation of an int.",
+        bin
+    ),
+    builtin!(
+        "format",
+        "format(value, format_spec='')",
+        "Format a value with the format-spec mini-language.",
+        format
+    ),
+    builtin!(
+        "callable",
+        "callable(obj)",
+        "Whether obj can be called.",
+        callable
+    ),
+    builtin!(
+        "getattr",
+        "getattr(obj, name, default=...)",
+        "The attribute `name` of obj.",
+        getattr
+    ),
+    builtin!(
+        "hasattr",
+        "hasattr(obj, name)",
+        "Whether obj has the attribute `name`.",
+        hasattr
+    ),
+    builtin!(
+        "setattr",
+        "setattr(obj, name, value)",
+        "Set the attribute `name` of obj.",
+        setattr
+    ),
     builtin!("exit", "exit(code=None)", "Leave numpyx.", exit),
     builtin!("quit", "quit(code=None)", "Leave numpyx.", exit),
-    builtin!("globals", "globals()", "A dict of the global variables.", globals),
+    builtin!(
+        "globals",
+        "globals()",
+        "A dict of the global variables.",
+        globals
+    ),
 ];
 
 #[allow(dead_code)]

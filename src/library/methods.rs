@@ -2,20 +2,44 @@
 //! complex (and str, whose methods live in `strings`).
 
 use super::builtins::{sort_values, to_int_arg};
+use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType, PResult, type_error, value_error};
 use crate::eval::ops::{self, make_key};
 use crate::eval::value::{Args, Dict, Value};
-use crate::eval::Interp;
 use std::rc::Rc;
 
-const LIST_METHODS: &[&str] =
-    &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy",
+    "clear",
+];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
-const DICT_METHODS: &[&str] =
-    &["get", "keys", "values", "items", "pop", "update", "setdefault", "copy", "clear", "popitem"];
+const DICT_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "update",
+    "setdefault",
+    "copy",
+    "clear",
+    "popitem",
+];
 const SET_METHODS: &[&str] = &[
-    "add", "remove", "discard", "pop", "clear", "copy", "union", "intersection", "difference",
-    "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update",
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "clear",
+    "copy",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "update",
 ];
 const INT_METHODS: &[&str] = &["bit_length", "conjugate", "to_bytes", "is_integer"];
 const FLOAT_METHODS: &[&str] = &["is_integer", "conjugate", "hex", "as_integer_ratio"];
@@ -68,7 +92,10 @@ pub fn get_attr(_it: &mut Interp, obj: &Value, name: &str) -> PResult<Option<Val
 }
 
 fn no_attr(obj: &Value, name: &str) -> Box<Exc> {
-    Exc::new(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name()))
+    Exc::new(
+        ExcType::AttributeError,
+        format!("'{}' object has no attribute '{name}'", obj.type_name()),
+    )
 }
 
 fn list_index(it: &mut Interp, items: &[Value], a: &Args, what: &str) -> PResult<Value> {
@@ -178,7 +205,10 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
             }
             "sort" => {
                 let key = a.take_kw("key").filter(|k| !k.is_none());
-                let reverse = a.take_kw("reverse").map(|v| ops::truthy(&v)).unwrap_or(false);
+                let reverse = a
+                    .take_kw("reverse")
+                    .map(|v| ops::truthy(&v))
+                    .unwrap_or(false);
                 a.expect("sort", 0, 0).map_err(|_| {
                     Exc::new(ExcType::TypeError, "sort() takes no positional arguments")
                 })?;
@@ -223,11 +253,16 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
             "get" => {
                 a.expect("get", 1, 2)?;
                 let k = make_key(a.pos[0].clone())?;
-                Ok(d.borrow().get(&k).cloned().unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
+                Ok(d.borrow()
+                    .get(&k)
+                    .cloned()
+                    .unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
             }
             "keys" => {
                 a.expect("keys", 0, 0)?;
-                Ok(Value::list(d.borrow().keys().map(|k| k.value.clone()).collect()))
+                Ok(Value::list(
+                    d.borrow().keys().map(|k| k.value.clone()).collect(),
+                ))
             }
             "values" => {
                 a.expect("values", 0, 0)?;
@@ -236,7 +271,10 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
             "items" => {
                 a.expect("items", 0, 0)?;
                 Ok(Value::list(
-                    d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.value.clone(), v.clone()])).collect(),
+                    d.borrow()
+                        .iter()
+                        .map(|(k, v)| Value::tuple(vec![k.value.clone(), v.clone()]))
+                        .collect(),
                 ))
             }
             "pop" => {
@@ -255,7 +293,10 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
                 a.expect("popitem", 0, 0)?;
                 match d.borrow_mut().pop() {
                     Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
-                    None => Err(Exc::new(ExcType::KeyError, "popitem(): dictionary is empty")),
+                    None => Err(Exc::new(
+                        ExcType::KeyError,
+                        "popitem(): dictionary is empty",
+                    )),
                 }
             }
             "update" => {
@@ -279,7 +320,9 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
             }
             "copy" => {
                 a.expect("copy", 0, 0)?;
-                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d.borrow().clone()))))
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(
+                    d.borrow().clone(),
+                ))))
             }
             "clear" => {
                 a.expect("clear", 0, 0)?;
@@ -292,7 +335,9 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match name {
             "bit_length" => {
                 a.expect("bit_length", 0, 0)?;
-                Ok(Value::Int(ops::to_bigint(obj).map(|b| b.bits() as i64).unwrap_or(0)))
+                Ok(Value::Int(
+                    ops::to_bigint(obj).map(|b| b.bits() as i64).unwrap_or(0),
+                ))
             }
             "conjugate" => Ok(obj.clone()),
             "is_integer" => Ok(Value::Bool(true)),
@@ -318,7 +363,10 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
                     den <<= (-e) as u32;
                 }
                 let g = num_integer::Integer::gcd(&num, &den);
-                Ok(Value::tuple(vec![ops::int_from_big(num / &g), ops::int_from_big(den / &g)]))
+                Ok(Value::tuple(vec![
+                    ops::int_from_big(num / &g),
+                    ops::int_from_big(den / &g),
+                ]))
             }
             _ => Err(no_attr(obj, name)),
         },
@@ -331,7 +379,11 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
                 a.expect("indices", 1, 1)?;
                 let n = to_int_arg(&a.pos[0])?;
                 let (start, stop, step, _) = crate::eval::expr::slice_indices(s, n)?;
-                Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+                Ok(Value::tuple(vec![
+                    Value::Int(start),
+                    Value::Int(stop),
+                    Value::Int(step),
+                ]))
             }
             _ => Err(no_attr(obj, name)),
         },
@@ -347,7 +399,13 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
     }
 }
 
-fn set_method(it: &mut Interp, obj: &Value, d: &crate::eval::value::DictRef, name: &str, a: Args) -> PResult<Value> {
+fn set_method(
+    it: &mut Interp,
+    obj: &Value,
+    d: &crate::eval::value::DictRef,
+    name: &str,
+    a: Args,
+) -> PResult<Value> {
     let other_keys = |it: &mut Interp, v: &Value| -> PResult<Dict> {
         let mut o = Dict::new();
         for x in it.collect(v)? {
@@ -359,7 +417,8 @@ fn set_method(it: &mut Interp, obj: &Value, d: &crate::eval::value::DictRef, nam
     match name {
         "add" => {
             a.expect("add", 1, 1)?;
-            d.borrow_mut().insert(make_key(a.pos[0].clone())?, Value::None);
+            d.borrow_mut()
+                .insert(make_key(a.pos[0].clone())?, Value::None);
             Ok(Value::None)
         }
         "remove" => {

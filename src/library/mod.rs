@@ -10,9 +10,9 @@ pub mod strings;
 pub mod time;
 pub mod types;
 
+use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType, PResult};
 use crate::eval::value::{Builtin, ModuleObj, TypeObj, Value};
-use crate::eval::Interp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -41,7 +41,10 @@ pub fn make_module(name: &str, funcs: &'static [Builtin], extra: Vec<(&str, Valu
     for (k, v) in extra {
         attrs.insert(Rc::from(k), v);
     }
-    Value::Module(Rc::new(ModuleObj { name: Rc::from(name), attrs: RefCell::new(attrs) }))
+    Value::Module(Rc::new(ModuleObj {
+        name: Rc::from(name),
+        attrs: RefCell::new(attrs),
+    }))
 }
 
 impl Interp {
@@ -55,7 +58,10 @@ impl Interp {
             "time" => time::module(),
             "random" => random::module(),
             _ => {
-                return Err(Exc::new(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
+                return Err(Exc::new(
+                    ExcType::ModuleNotFoundError,
+                    format!("No module named '{name}'"),
+                ));
             }
         };
         self.modules.insert(name.to_string(), m.clone());

@@ -1,8 +1,8 @@
 //! Methods of `str`, `%`-formatting and `str.format`.
 
+use crate::eval::Interp;
 use crate::eval::exceptions::{PResult, type_error};
 use crate::eval::value::{Args, Value};
-use crate::eval::Interp;
 
 /// Names of the methods of `str`.
 pub const STR_METHODS: &[&str] = &[];
@@ -13,7 +13,12 @@ pub fn percent_format(_it: &mut Interp, _fmt: &str, _args: &Value) -> PResult<Va
 }
 
 /// `s.name(args)`; `None` when `str` has no such method.
-pub fn call_str_method(_it: &mut Interp, _s: &str, _name: &str, _args: Args) -> Option<PResult<Value>> {
+pub fn call_str_method(
+    _it: &mut Interp,
+    _s: &str,
+    _name: &str,
+    _args: Args,
+) -> Option<PResult<Value>> {
     None
 }
 

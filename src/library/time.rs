@@ -1,8 +1,8 @@
 //! Python's `time` module: `perf_counter`, `time`, `sleep`, `monotonic`.
 
+use crate::eval::Interp;
 use crate::eval::exceptions::{PResult, value_error};
 use crate::eval::value::{Args, Builtin, Value};
-use crate::eval::Interp;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 fn start() -> Instant {
@@ -17,7 +17,9 @@ fn perf_counter(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn time_now(_: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("time", 0, 0)?;
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let d = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     Ok(Value::Float(d.as_secs_f64()))
 }
 
@@ -41,10 +43,34 @@ fn sleep(_: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 pub static FUNCS: &[Builtin] = &[
-    Builtin { name: "perf_counter", module: "time", sig: "perf_counter()", doc: "Seconds from a monotonic high-resolution clock.", f: perf_counter },
-    Builtin { name: "monotonic", module: "time", sig: "monotonic()", doc: "Seconds from a monotonic clock.", f: perf_counter },
-    Builtin { name: "time", module: "time", sig: "time()", doc: "Seconds since the Unix epoch.", f: time_now },
-    Builtin { name: "sleep", module: "time", sig: "sleep(secs)", doc: "Pause for `secs` seconds.", f: sleep },
+    Builtin {
+        name: "perf_counter",
+        module: "time",
+        sig: "perf_counter()",
+        doc: "Seconds from a monotonic high-resolution clock.",
+        f: perf_counter,
+    },
+    Builtin {
+        name: "monotonic",
+        module: "time",
+        sig: "monotonic()",
+        doc: "Seconds from a monotonic clock.",
+        f: perf_counter,
+    },
+    Builtin {
+        name: "time",
+        module: "time",
+        sig: "time()",
+        doc: "Seconds since the Unix epoch.",
+        f: time_now,
+    },
+    Builtin {
+        name: "sleep",
+        module: "time",
+        sig: "sleep(secs)",
+        doc: "Pause for `secs` seconds.",
+        f: sleep,
+    },
 ];
 
 pub fn module() -> Value {

@@ -2,11 +2,11 @@
 //! `ValueError('msg')`, `type(x)`, ...
 
 use super::builtins::to_int_arg;
+use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcObj, ExcType, PResult, raise, type_error, value_error};
 use crate::eval::ops::{self, to_bigint};
 use crate::eval::repr::repr_str;
 use crate::eval::value::{Args, Dict, RangeObj, SliceObj, TypeObj, Value};
-use crate::eval::Interp;
 use num_bigint::BigInt;
 use num_traits::Num;
 use std::cell::RefCell;
@@ -43,15 +43,25 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         (0 | 8, Some("0o")) => (&body[2..], 8),
         (0 | 2, Some("0b")) => (&body[2..], 2),
         (0, _) => {
-            if body.len() > 1 && body.starts_with('0') && body.bytes().any(|b| b != b'0' && b != b'_') {
+            if body.len() > 1
+                && body.starts_with('0')
+                && body.bytes().any(|b| b != b'0' && b != b'_')
+            {
                 return None;
             }
             (body, 10)
         }
         (b, _) => (body, b),
     };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10 || body.len() != digits.len()).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || body.len() != digits.len())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -80,7 +90,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
         || body.starts_with('_')
         || body.ends_with('_')
         || body.contains("__")
-        || !body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-' | b'_'))
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'+' | b'-' | b'_'))
     {
         return None;
     }
@@ -100,9 +112,15 @@ fn float_of(it: &mut Interp, v: &Value) -> PResult<f64> {
         Value::BigInt(b) => ops::big_to_f64(b),
         Value::Str(s) => match parse_float(s) {
             Some(f) => Ok(f),
-            None => value_error(format!("could not convert string to float: {}", repr_str(s))),
+            None => value_error(format!(
+                "could not convert string to float: {}",
+                repr_str(s)
+            )),
         },
-        _ => type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name())),
+        _ => type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            v.type_name()
+        )),
     }
 }
 
@@ -113,7 +131,10 @@ fn int_of(v: &Value, base: Option<u32>) -> PResult<Value> {
         };
         return match parse_int(s, b) {
             Some(b) => Ok(ops::int_from_big(b)),
-            None => value_error(format!("invalid literal for int() with base {b}: {}", repr_str(s))),
+            None => value_error(format!(
+                "invalid literal for int() with base {b}: {}",
+                repr_str(s)
+            )),
         };
     }
     match v {
@@ -124,13 +145,19 @@ fn int_of(v: &Value, base: Option<u32>) -> PResult<Value> {
                 return value_error("cannot convert float NaN to integer");
             }
             if f.is_infinite() {
-                return raise(ExcType::OverflowError, "cannot convert float infinity to integer");
+                return raise(
+                    ExcType::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             Ok(super::builtins::float_to_int(f.trunc()))
         }
         Value::Str(s) => match parse_int(s, 10) {
             Some(b) => Ok(ops::int_from_big(b)),
-            None => value_error(format!("invalid literal for int() with base 10: {}", repr_str(s))),
+            None => value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                repr_str(s)
+            )),
         },
         _ => type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -141,7 +168,11 @@ fn int_of(v: &Value, base: Option<u32>) -> PResult<Value> {
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
     let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
     if let Some(body) = t.strip_suffix(['j', 'J']) {
         // Find the split between real and imaginary parts.
         let bytes = body.as_bytes();
@@ -280,7 +311,10 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
         TypeObj::Dict => {
             let kw = std::mem::take(&mut a.kw);
             if a.pos.len() > 1 {
-                return type_error(format!("dict expected at most 1 argument, got {}", a.pos.len()));
+                return type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    a.pos.len()
+                ));
             }
             let mut d = Dict::new();
             if let Some(v) = a.pos.first() {
@@ -299,7 +333,12 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
                 [start, stop] => (*start, *stop, 1),
                 [start, stop, step] => (*start, *stop, *step),
                 [] => return type_error("range expected at least 1 argument, got 0"),
-                _ => return type_error(format!("range expected at most 3 arguments, got {}", ints.len())),
+                _ => {
+                    return type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    ));
+                }
             };
             if step == 0 {
                 return value_error("range() arg 3 must not be zero");
@@ -335,8 +374,14 @@ fn range_arg(v: &Value) -> PResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => raise(ExcType::OverflowError, "Python int too large to convert to C ssize_t"),
-        _ => type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
+        Value::BigInt(_) => raise(
+            ExcType::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        ),
+        _ => type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        )),
     }
 }
 
@@ -349,7 +394,10 @@ pub fn dict_update(it: &mut Interp, d: &mut Dict, v: &Value) -> PResult<()> {
         return Ok(());
     }
     let items = it.collect(v).map_err(|_| {
-        Exc::new(ExcType::TypeError, format!("'{}' object is not iterable", v.type_name()))
+        Exc::new(
+            ExcType::TypeError,
+            format!("'{}' object is not iterable", v.type_name()),
+        )
     })?;
     for (i, item) in items.into_iter().enumerate() {
         let pair = match &item {

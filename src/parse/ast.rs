@@ -26,7 +26,10 @@ pub struct Name {
 
 impl Name {
     pub fn new(id: Ident) -> Name {
-        Name { id, slot: Cell::new(Slot::Unresolved) }
+        Name {
+            id,
+            slot: Cell::new(Slot::Unresolved),
+        }
     }
 }
 
@@ -205,6 +208,33 @@ pub struct FuncDef {
     /// Source this definition came from (set by the resolver).
     pub src: Cell<u32>,
     pub layout: FrameLayout,
+    pub sig: SigInfo,
+}
+
+/// The shape of a parameter list, computed once at parse time for fast calls.
+#[derive(Debug, Default, Clone)]
+pub struct SigInfo {
+    /// Leading plain (positional-or-keyword) parameters.
+    pub n_normal: usize,
+    pub varargs: Option<usize>,
+    pub varkw: Option<usize>,
+    /// Only plain parameters and no defaults.
+    pub simple: bool,
+}
+
+impl SigInfo {
+    pub fn of(params: &[Param]) -> SigInfo {
+        let n_normal = params
+            .iter()
+            .take_while(|p| p.kind == ParamKind::Normal)
+            .count();
+        SigInfo {
+            n_normal,
+            varargs: params.iter().position(|p| p.kind == ParamKind::VarArgs),
+            varkw: params.iter().position(|p| p.kind == ParamKind::VarKw),
+            simple: n_normal == params.len() && params.iter().all(|p| p.default.is_none()),
+        }
+    }
 }
 
 /// Slots of a frame, decided by the resolver.

@@ -2,8 +2,8 @@
 //! assignment-target checks, parameter lists and call arguments.
 
 use super::ast::*;
-use crate::lex::strings::{split_literal, unescape};
 use crate::lex::Tok;
+use crate::lex::strings::{split_literal, unescape};
 use crate::source::Span;
 use lalrpop_util::ParseError;
 use num_bigint::BigInt;
@@ -27,15 +27,27 @@ pub struct UserError {
 pub type PErr<'a> = ParseError<usize, Tok<'a>, UserError>;
 
 fn syntax<'a, T>(msg: impl Into<String>, l: usize, r: usize) -> Result<T, PErr<'a>> {
-    Err(ParseError::User { error: UserError { kind: "SyntaxError", msg: msg.into(), span: Span::new(l, r) } })
+    Err(ParseError::User {
+        error: UserError {
+            kind: "SyntaxError",
+            msg: msg.into(),
+            span: Span::new(l, r),
+        },
+    })
 }
 
 pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
-    Stmt { kind, span: Span::new(l, r) }
+    Stmt {
+        kind,
+        span: Span::new(l, r),
+    }
 }
 
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
-    Expr { kind, span: Span::new(l, r) }
+    Expr {
+        kind,
+        span: Span::new(l, r),
+    }
 }
 
 pub fn bin(op: BinOp, a: Expr, b: Expr, l: usize, r: usize) -> Expr {
@@ -119,7 +131,11 @@ fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
             for x in v {
                 if let ExprKind::Starred(inner) = &x.kind {
                     if ctx == "delete" {
-                        return syntax("cannot delete starred", x.span.start as usize, x.span.end as usize);
+                        return syntax(
+                            "cannot delete starred",
+                            x.span.start as usize,
+                            x.span.end as usize,
+                        );
                     }
                     stars += 1;
                     check_target(inner, ctx)?;
@@ -132,13 +148,23 @@ fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
             }
             Ok(())
         }
-        ExprKind::Starred(_) => syntax("starred assignment target must be in a list or tuple", l, r),
+        ExprKind::Starred(_) => {
+            syntax("starred assignment target must be in a list or tuple", l, r)
+        }
         _ => {
             let what = describe_target(e);
             match ctx {
                 "delete" => syntax(format!("cannot delete {what}"), l, r),
-                "assign" if !matches!(e.kind, ExprKind::BinOp(..) | ExprKind::Unary(..)) || true => {
-                    syntax(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), l, r)
+                "assign"
+                    if !matches!(e.kind, ExprKind::BinOp(..) | ExprKind::Unary(..)) || true =>
+                {
+                    syntax(
+                        format!(
+                            "cannot assign to {what} here. Maybe you meant '==' instead of '='?"
+                        ),
+                        l,
+                        r,
+                    )
                 }
                 _ => syntax(format!("cannot assign to {what}"), l, r),
             }
@@ -154,7 +180,11 @@ pub fn assign<'a>(t: Expr, mut v: Vec<Expr>, l: usize, r: usize) -> Result<Stmt,
         check_target(t, "assign")?;
     }
     if let ExprKind::Starred(_) = value.kind {
-        return syntax("can't use starred expression here", value.span.start as usize, value.span.end as usize);
+        return syntax(
+            "can't use starred expression here",
+            value.span.start as usize,
+            value.span.end as usize,
+        );
     }
     Ok(stmt(StmtKind::Assign(targets, value), l, r))
 }
@@ -163,10 +193,18 @@ pub fn aug_assign<'a>(t: Expr, op: BinOp, v: Expr, l: usize, r: usize) -> Result
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => {}
         ExprKind::Tuple(_) => {
-            return syntax("'tuple' is an illegal expression for augmented assignment", t.span.start as usize, t.span.end as usize);
+            return syntax(
+                "'tuple' is an illegal expression for augmented assignment",
+                t.span.start as usize,
+                t.span.end as usize,
+            );
         }
         ExprKind::List(_) => {
-            return syntax("'list' is an illegal expression for augmented assignment", t.span.start as usize, t.span.end as usize);
+            return syntax(
+                "'list' is an illegal expression for augmented assignment",
+                t.span.start as usize,
+                t.span.end as usize,
+            );
         }
         _ => {
             let what = describe_target(&t);
@@ -183,7 +221,13 @@ pub fn aug_assign<'a>(t: Expr, op: BinOp, v: Expr, l: usize, r: usize) -> Result
 pub fn ann_assign<'a>(t: Expr, v: Option<Expr>, l: usize, r: usize) -> Result<Stmt, PErr<'a>> {
     match &t.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => {}
-        _ => return syntax("only single target (not tuple) can be annotated", t.span.start as usize, t.span.end as usize),
+        _ => {
+            return syntax(
+                "only single target (not tuple) can be annotated",
+                t.span.start as usize,
+                t.span.end as usize,
+            );
+        }
     }
     match v {
         Some(v) => Ok(stmt(StmtKind::Assign(vec![t], v), l, r)),
@@ -202,7 +246,14 @@ pub fn del_stmt<'a>(t: Expr, l: usize, r: usize) -> Result<Stmt, PErr<'a>> {
     Ok(stmt(StmtKind::Del(targets), l, r))
 }
 
-pub fn for_stmt<'a>(t: Expr, i: Expr, b: Vec<Stmt>, e: Vec<Stmt>, l: usize, r: usize) -> Result<Stmt, PErr<'a>> {
+pub fn for_stmt<'a>(
+    t: Expr,
+    i: Expr,
+    b: Vec<Stmt>,
+    e: Vec<Stmt>,
+    l: usize,
+    r: usize,
+) -> Result<Stmt, PErr<'a>> {
     check_target(&t, "for")?;
     Ok(stmt(StmtKind::For(t, i, b, e), l, r))
 }
@@ -227,12 +278,22 @@ pub fn handler(t: Option<(Expr, Option<Ident>)>, body: Vec<Stmt>, l: usize, r: u
         Some((e, n)) => (Some(e), n.map(Name::new)),
         None => (None, None),
     };
-    Handler { typ, name, body, span: Span::new(l, r) }
+    Handler {
+        typ,
+        name,
+        body,
+        span: Span::new(l, r),
+    }
 }
 
 pub fn alias(path: Vec<Ident>, asname: Option<Ident>, l: usize, r: usize) -> Alias {
     let bind = Name::new(asname.clone().unwrap_or_else(|| path[0].clone()));
-    Alias { path, asname: asname.map(Name::new), bind, span: Span::new(l, r) }
+    Alias {
+        path,
+        asname: asname.map(Name::new),
+        bind,
+        span: Span::new(l, r),
+    }
 }
 
 pub enum ParamItem {
@@ -294,10 +355,19 @@ fn build_params<'a>(items: Vec<ParamItem>) -> Result<Vec<Param>, PErr<'a>> {
             ParamItem::Slash(_, _) => continue,
         };
         if names.contains(&name) {
-            return syntax(format!("duplicate argument '{name}' in function definition"), l, r);
+            return syntax(
+                format!("duplicate argument '{name}' in function definition"),
+                l,
+                r,
+            );
         }
         names.push(name.clone());
-        out.push(Param { name, default, kind, span: Span::new(l, r) });
+        out.push(Param {
+            name,
+            default,
+            kind,
+            span: Span::new(l, r),
+        });
     }
     Ok(out)
 }
@@ -317,6 +387,7 @@ pub fn func_def<'a>(
     let def = FuncDef {
         qualname: name.clone(),
         name: name.clone(),
+        sig: SigInfo::of(&params),
         params,
         body,
         is_lambda: false,
@@ -325,17 +396,31 @@ pub fn func_def<'a>(
         layout: FrameLayout::default(),
     };
     let _ = (nl, nr);
-    Ok(stmt(StmtKind::FunctionDef(Rc::new(def), Name::new(name)), l, r))
+    Ok(stmt(
+        StmtKind::FunctionDef(Rc::new(def), Name::new(name)),
+        l,
+        r,
+    ))
 }
 
-pub fn lambda<'a>(params: Vec<ParamItem>, body: Expr, l: usize, hr: usize, r: usize) -> Result<Expr, PErr<'a>> {
+pub fn lambda<'a>(
+    params: Vec<ParamItem>,
+    body: Expr,
+    l: usize,
+    hr: usize,
+    r: usize,
+) -> Result<Expr, PErr<'a>> {
     let params = build_params(params)?;
     let span = body.span;
     let def = FuncDef {
         name: Rc::from("<lambda>"),
         qualname: Rc::from("<lambda>"),
+        sig: SigInfo::of(&params),
         params,
-        body: vec![Stmt { kind: StmtKind::Return(Some(body)), span }],
+        body: vec![Stmt {
+            kind: StmtKind::Return(Some(body)),
+            span,
+        }],
         is_lambda: true,
         span: Span::new(l, hr),
         src: Default::default(),
@@ -352,20 +437,36 @@ pub fn call<'a>(f: Expr, args: Vec<Arg>, l: usize, r: usize) -> Result<Expr, PEr
         match a {
             Arg::Pos(e) => {
                 if seen_kwunpack {
-                    return syntax("positional argument follows keyword argument unpacking", e.span.start as usize, e.span.end as usize);
+                    return syntax(
+                        "positional argument follows keyword argument unpacking",
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    );
                 }
                 if seen_kw {
-                    return syntax("positional argument follows keyword argument", e.span.start as usize, e.span.end as usize);
+                    return syntax(
+                        "positional argument follows keyword argument",
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    );
                 }
             }
             Arg::Star(e) => {
                 if seen_kwunpack {
-                    return syntax("iterable argument unpacking follows keyword argument unpacking", e.span.start as usize, e.span.end as usize);
+                    return syntax(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    );
                 }
             }
             Arg::Kw(n, e) => {
                 if kws.contains(n) {
-                    return syntax(format!("keyword argument repeated: {n}"), e.span.start as usize, e.span.end as usize);
+                    return syntax(
+                        format!("keyword argument repeated: {n}"),
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    );
                 }
                 kws.push(n.clone());
                 seen_kw = true;
@@ -428,7 +529,11 @@ pub fn imag_literal<'a>(s: &str, l: usize, r: usize) -> Result<Expr, PErr<'a>> {
 }
 
 /// Adjacent string literals, concatenated; f-strings become [`ExprKind::FString`].
-pub fn string_literal<'a>(parts: Vec<(usize, &str, usize)>, l: usize, r: usize) -> Result<Expr, PErr<'a>> {
+pub fn string_literal<'a>(
+    parts: Vec<(usize, &str, usize)>,
+    l: usize,
+    r: usize,
+) -> Result<Expr, PErr<'a>> {
     let mut fparts: Vec<FPart> = Vec::new();
     let mut any_f = false;
     let mut buf = String::new();
@@ -440,7 +545,8 @@ pub fn string_literal<'a>(parts: Vec<(usize, &str, usize)>, l: usize, r: usize) 
         let body_at = pl + lit.body_offset;
         if lit.fstring {
             any_f = true;
-            let sub = parse_fstring(lit.body, body_at, lit.raw, 0).map_err(|e| ParseError::User { error: e })?;
+            let sub = parse_fstring(lit.body, body_at, lit.raw, 0)
+                .map_err(|e| ParseError::User { error: e })?;
             for p in sub {
                 match p {
                     FPart::Lit(s) => buf.push_str(&s),
@@ -469,7 +575,11 @@ pub fn string_literal<'a>(parts: Vec<(usize, &str, usize)>, l: usize, r: usize) 
 }
 
 fn ferr(msg: impl Into<String>, at: usize, len: usize) -> UserError {
-    UserError { kind: "SyntaxError", msg: msg.into(), span: Span::new(at, at + len.max(1)) }
+    UserError {
+        kind: "SyntaxError",
+        msg: msg.into(),
+        span: Span::new(at, at + len.max(1)),
+    }
 }
 
 /// Splits the body of an f-string (or of a nested format spec) into literal text and fields.
@@ -545,8 +655,20 @@ fn parse_fstring(body: &str, at: usize, raw: bool, depth: usize) -> Result<Vec<F
                 b'}' if !nest.is_empty() => {
                     nest.pop();
                 }
-                b'\\' => return Err(ferr("f-string expression part cannot include a backslash", at + j, 1)),
-                b'#' => return Err(ferr("f-string expression part cannot include '#'", at + j, 1)),
+                b'\\' => {
+                    return Err(ferr(
+                        "f-string expression part cannot include a backslash",
+                        at + j,
+                        1,
+                    ));
+                }
+                b'#' => {
+                    return Err(ferr(
+                        "f-string expression part cannot include '#'",
+                        at + j,
+                        1,
+                    ));
+                }
                 b'}' | b':' if nest.is_empty() => {
                     expr_end = Some(j);
                     break;
@@ -594,7 +716,13 @@ fn parse_fstring(body: &str, at: usize, raw: bool, depth: usize) -> Result<Vec<F
         if b.get(k) == Some(&b'!') {
             match b.get(k + 1) {
                 Some(&cv @ (b's' | b'r' | b'a')) => conversion = Some(cv as char),
-                _ => return Err(ferr("f-string: invalid conversion character: expected 's', 'r', or 'a'", at + k, 2)),
+                _ => {
+                    return Err(ferr(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        at + k,
+                        2,
+                    ));
+                }
             }
             k += 2;
         }
@@ -624,7 +752,12 @@ fn parse_fstring(body: &str, at: usize, raw: bool, depth: usize) -> Result<Vec<F
         if debug_text.is_some() && conversion.is_none() && spec.is_empty() {
             conversion = Some('r');
         }
-        out.push(FPart::Field { expr: Box::new(parsed), debug_text, conversion, spec });
+        out.push(FPart::Field {
+            expr: Box::new(parsed),
+            debug_text,
+            conversion,
+            spec,
+        });
         i = k + 1;
     }
     flush(&mut lit, &mut out, lit_start)?;

@@ -4,12 +4,12 @@
 pub mod ast;
 pub mod build;
 
-use crate::lex::indent::{tokenize_lenient, LexError};
 use crate::lex::Tok;
+use crate::lex::indent::{LexError, tokenize_lenient};
 use crate::source::Span;
 use ast::{Expr, Module};
 use build::{Top, UserError};
-use lalrpop_util::{lalrpop_mod, ParseError};
+use lalrpop_util::{ParseError, lalrpop_mod};
 
 lalrpop_mod!(
     #[allow(clippy::all, clippy::pedantic, unused)]
@@ -30,7 +30,12 @@ pub struct SyntaxError {
 
 impl From<LexError> for SyntaxError {
     fn from(e: LexError) -> Self {
-        SyntaxError { kind: e.kind, msg: e.msg, span: e.span, incomplete: e.incomplete }
+        SyntaxError {
+            kind: e.kind,
+            msg: e.msg,
+            span: e.span,
+            incomplete: e.incomplete,
+        }
     }
 }
 
@@ -39,13 +44,19 @@ pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
     let (toks, unclosed) = tokenize_lenient(src, Tok::StartFile)?;
     let parsed = run(src, &toks).map_err(|e| match unclosed {
         // CPython: an unclosed bracket wins over a parse error on a later line.
-        Some(u) if line_of(src, e.span.start) > line_of(src, u.span.start) || e.span.start as usize >= src.trim_end().len() => {
+        Some(u)
+            if line_of(src, e.span.start) > line_of(src, u.span.start)
+                || e.span.start as usize >= src.trim_end().len() =>
+        {
             SyntaxError::from(u)
         }
         _ => e,
     })?;
     match parsed {
-        Top::File(body) => Ok(Module { body, layout: Default::default() }),
+        Top::File(body) => Ok(Module {
+            body,
+            layout: Default::default(),
+        }),
         Top::Expr(_) => unreachable!("file mode yields a file"),
     }
 }
@@ -80,7 +91,11 @@ fn run<'a>(src: &'a str, toks: &[(usize, Tok<'a>, usize)]) -> Result<Top, Syntax
     parser.parse(stream).map_err(|e| convert(src, toks, e))
 }
 
-fn convert<'a>(src: &str, toks: &[(usize, Tok<'a>, usize)], e: ParseError<usize, Tok<'a>, UserError>) -> SyntaxError {
+fn convert<'a>(
+    src: &str,
+    toks: &[(usize, Tok<'a>, usize)],
+    e: ParseError<usize, Tok<'a>, UserError>,
+) -> SyntaxError {
     let plain = |msg: &str, l: usize, r: usize| SyntaxError {
         kind: "SyntaxError",
         msg: msg.to_string(),
@@ -88,28 +103,48 @@ fn convert<'a>(src: &str, toks: &[(usize, Tok<'a>, usize)], e: ParseError<usize,
         incomplete: false,
     };
     match e {
-        ParseError::User { error } => {
-            SyntaxError { kind: error.kind, msg: error.msg, span: error.span, incomplete: false }
-        }
+        ParseError::User { error } => SyntaxError {
+            kind: error.kind,
+            msg: error.msg,
+            span: error.span,
+            incomplete: false,
+        },
         ParseError::UnrecognizedEof { location, .. } => SyntaxError {
             incomplete: true,
             ..plain("unexpected EOF while parsing", location, location)
         },
-        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
-            let idx = toks.iter().position(|t| t.0 == l && t.1 == tok).unwrap_or(0);
-            let prev = if idx > 0 { Some(&toks[idx - 1].1) } else { None };
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
+            let idx = toks
+                .iter()
+                .position(|t| t.0 == l && t.1 == tok)
+                .unwrap_or(0);
+            let prev = if idx > 0 {
+                Some(&toks[idx - 1].1)
+            } else {
+                None
+            };
             let at_stmt_start = matches!(
                 prev,
                 None | Some(Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile)
             );
             match tok {
-                Tok::Indent => SyntaxError { kind: "IndentationError", ..plain("unexpected indent", l, r.max(l + 1)) },
+                Tok::Indent => SyntaxError {
+                    kind: "IndentationError",
+                    ..plain("unexpected indent", l, r.max(l + 1))
+                },
                 _ if expected.iter().all(|x| x == "\"INDENT\"") && !expected.is_empty() => {
                     let (what, line) = block_opener(src, toks, idx);
                     SyntaxError {
                         kind: "IndentationError",
                         incomplete: l >= src.trim_end().len(),
-                        ..plain(&format!("expected an indented block after {what} on line {line}"), l, r.max(l + 1))
+                        ..plain(
+                            &format!("expected an indented block after {what} on line {line}"),
+                            l,
+                            r.max(l + 1),
+                        )
                     }
                 }
                 Tok::Class => plain("numpyx does not support classes (yet)", l, r),
@@ -117,25 +152,48 @@ fn convert<'a>(src: &str, toks: &[(usize, Tok<'a>, usize)], e: ParseError<usize,
                 Tok::Yield => plain("numpyx does not support 'yield' (generators) (yet)", l, r),
                 _ if matches!(prev, Some(Tok::Yield)) => {
                     let pl = toks[idx - 1].0;
-                    plain("numpyx does not support 'yield' (generators) (yet)", pl, pl + 5)
+                    plain(
+                        "numpyx does not support 'yield' (generators) (yet)",
+                        pl,
+                        pl + 5,
+                    )
                 }
                 Tok::At if at_stmt_start => plain("numpyx does not support decorators (yet)", l, r),
-                Tok::Walrus => plain("numpyx does not support assignment expressions (:=) (yet)", l, r),
+                Tok::Walrus => plain(
+                    "numpyx does not support assignment expressions (:=) (yet)",
+                    l,
+                    r,
+                ),
                 Tok::Dedent => SyntaxError {
                     kind: "IndentationError",
                     ..plain("unindent does not match any outer indentation level", l, r)
                 },
-                Tok::Eq if expected.iter().any(|x| x == "\":\"") => {
-                    plain("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, r)
-                }
+                Tok::Eq if expected.iter().any(|x| x == "\":\"") => plain(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    l,
+                    r,
+                ),
                 Tok::Str(_) | Tok::Name(_) | Tok::Int(_) | Tok::Float(_)
                     if matches!(prev, Some(Tok::Name("print" | "exec")))
                         && idx >= 2
-                        && matches!(toks[idx - 2].1, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile) =>
+                        && matches!(
+                            toks[idx - 2].1,
+                            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile
+                        ) =>
                 {
-                    let name = if let Some(Tok::Name(n)) = prev { *n } else { "print" };
+                    let name = if let Some(Tok::Name(n)) = prev {
+                        *n
+                    } else {
+                        "print"
+                    };
                     let pl = toks[idx - 1].0;
-                    plain(&format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"), pl, r)
+                    plain(
+                        &format!(
+                            "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                        ),
+                        pl,
+                        r,
+                    )
                 }
                 Tok::Newline if l >= src.len() => SyntaxError {
                     incomplete: false,
@@ -153,7 +211,12 @@ fn convert<'a>(src: &str, toks: &[(usize, Tok<'a>, usize)], e: ParseError<usize,
 fn block_opener(src: &str, toks: &[(usize, Tok<'_>, usize)], idx: usize) -> (String, usize) {
     let mut k = idx.saturating_sub(1);
     // Walk back to the start of the logical line that ended with ':'.
-    while k > 0 && !matches!(toks[k - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile) {
+    while k > 0
+        && !matches!(
+            toks[k - 1].1,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile
+        )
+    {
         k -= 1;
     }
     let at = toks.get(k).map(|t| t.0).unwrap_or(0);

@@ -2,8 +2,8 @@
 //! decided by the parser, echo of values, history, Ctrl-C handling.
 
 use crate::eval::INTERRUPTED;
-use crate::lex::indent::tokenize;
 use crate::lex::Tok;
+use crate::lex::indent::tokenize;
 use crate::session::{Outcome, Session};
 use rustyline::error::ReadlineError;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
@@ -15,13 +15,15 @@ pub fn needs_more(text: &str) -> bool {
     match tokenize(text, Tok::StartFile) {
         Err(e) => e.incomplete,
         Ok(toks) => {
-            let opens_block = toks.iter().any(|(_, t, _)| *t == Tok::Indent)
-                || text.trim_end().ends_with(':');
+            let opens_block =
+                toks.iter().any(|(_, t, _)| *t == Tok::Indent) || text.trim_end().ends_with(':');
             if !opens_block {
                 return false;
             }
             // A block ends with an empty line.
-            !(text.ends_with("\n\n") || text.ends_with("\n \n") || text.lines().last().is_some_and(|l| l.trim().is_empty()) && text.contains('\n'))
+            !(text.ends_with("\n\n")
+                || text.ends_with("\n \n")
+                || text.lines().last().is_some_and(|l| l.trim().is_empty()) && text.contains('\n'))
         }
     }
 }
@@ -36,13 +38,20 @@ impl Validator for ShellHelper {
             return Ok(ValidationResult::Valid(None));
         }
         let text = format!("{input}\n");
-        if needs_more(&text) { Ok(ValidationResult::Incomplete) } else { Ok(ValidationResult::Valid(None)) }
+        if needs_more(&text) {
+            Ok(ValidationResult::Incomplete)
+        } else {
+            Ok(ValidationResult::Valid(None))
+        }
     }
 }
 
 /// Runs the shell until Ctrl-D or `exit()`; returns the exit status.
 pub fn run(session: &mut Session) -> i32 {
-    println!("numpyx {} (follows NumPy 2.4) — type help(obj) for help, Ctrl-D to leave", env!("CARGO_PKG_VERSION"));
+    println!(
+        "numpyx {} (follows NumPy 2.4) — type help(obj) for help, Ctrl-D to leave",
+        env!("CARGO_PKG_VERSION")
+    );
     let mut rl = match Editor::new() {
         Ok(rl) => rl,
         Err(e) => {
@@ -88,7 +97,10 @@ pub fn run(session: &mut Session) -> i32 {
 /// Lines the shell answers itself instead of running them.
 fn shell_note(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    if t.starts_with("pip install") || t.starts_with("!pip install") || t.starts_with("%pip install") {
+    if t.starts_with("pip install")
+        || t.starts_with("!pip install")
+        || t.starts_with("%pip install")
+    {
         return Some("NumPy is built into numpyx: there is nothing to install.");
     }
     None

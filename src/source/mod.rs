@@ -12,13 +12,22 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
     pub fn shift(self, by: usize) -> Span {
-        Span { start: self.start + by as u32, end: self.end + by as u32 }
+        Span {
+            start: self.start + by as u32,
+            end: self.end + by as u32,
+        }
     }
 }
 
@@ -40,7 +49,11 @@ impl Source {
                 line_starts.push(i as u32 + 1);
             }
         }
-        Source { name: name.to_string(), text: Rc::from(text), line_starts }
+        Source {
+            name: name.to_string(),
+            text: Rc::from(text),
+            line_starts,
+        }
     }
 
     /// 1-based line number of a byte offset.
@@ -53,9 +66,20 @@ impl Source {
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line.wrapping_sub(1)).copied().unwrap_or(0) as usize;
-        let end = self.line_starts.get(line).map(|&e| e as usize).unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0) as usize;
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|&e| e as usize)
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 
     /// Converts a byte offset to a char offset (ariadne counts chars).

@@ -30,7 +30,11 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>, secs: u64) -> Run
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -71,14 +75,21 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
 }
 
 pub fn last_nonempty_line(s: &str) -> String {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim_end().to_string()
+    s.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim_end()
+        .to_string()
 }
 
 /// Checks a program against its golden `.out` (and `.err`, the last stderr line of an
 /// uncaught exception). Returns a description of the mismatch, if any.
 pub fn check_golden(py: &Path) -> Option<String> {
     let expected_out = std::fs::read_to_string(py.with_extension("out")).ok()?;
-    let expected_err = std::fs::read_to_string(py.with_extension("err")).ok().map(|e| last_nonempty_line(&e));
+    let expected_err = std::fs::read_to_string(py.with_extension("err"))
+        .ok()
+        .map(|e| last_nonempty_line(&e));
     let dir = py.parent().expect("dir");
     let name = py.file_name().and_then(|n| n.to_str()).expect("name");
     let r = run_in(dir, &[name], None, 20);
@@ -89,9 +100,13 @@ pub fn check_golden(py: &Path) -> Option<String> {
         return Some(format!("panicked: {}", last_nonempty_line(&r.stderr)));
     }
     if r.stdout != expected_out {
-        let (a, e): (Vec<&str>, Vec<&str>) = (r.stdout.lines().collect(), expected_out.lines().collect());
+        let (a, e): (Vec<&str>, Vec<&str>) =
+            (r.stdout.lines().collect(), expected_out.lines().collect());
         for i in 0..a.len().max(e.len()) {
-            let (x, y) = (a.get(i).copied().unwrap_or("<missing>"), e.get(i).copied().unwrap_or("<missing>"));
+            let (x, y) = (
+                a.get(i).copied().unwrap_or("<missing>"),
+                e.get(i).copied().unwrap_or("<missing>"),
+            );
             if x != y {
                 return Some(format!(
                     "stdout line {}: expected {y:?}, got {x:?} (stderr: {})",
@@ -106,12 +121,19 @@ pub fn check_golden(py: &Path) -> Option<String> {
         Some(e) => {
             let got = last_nonempty_line(&r.stderr);
             if r.code == Some(0) || !got.contains(&e) {
-                return Some(format!("expected error {e:?}, got {got:?} (exit {:?})", r.code));
+                return Some(format!(
+                    "expected error {e:?}, got {got:?} (exit {:?})",
+                    r.code
+                ));
             }
         }
         None => {
             if r.code != Some(0) {
-                return Some(format!("exit {:?}: {}", r.code, last_nonempty_line(&r.stderr)));
+                return Some(format!(
+                    "exit {:?}: {}",
+                    r.code,
+                    last_nonempty_line(&r.stderr)
+                ));
             }
         }
     }

@@ -1,0 +1,3 @@
+//! Random-number engines shared by Python's `random` module and NumPy's legacy `np.random`.
+
+pub mod mt19937;
