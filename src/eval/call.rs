@@ -184,14 +184,27 @@ impl Interp {
     }
 
     /// Runs a function's body in a new frame whose parameters are bound.
-    fn run_function(&mut self, fun: &Rc<Function>, mut locals: super::Locals) -> PResult<Value> {
-        let def = &fun.def;
+    fn run_function(&mut self, fun: &Rc<Function>, locals: super::Locals) -> PResult<Value> {
+        let def = &*fun.def;
+        let mut frame = Frame {
+            locals,
+            src: def.src.get(),
+            def: Some(def),
+        };
+        self.run_frame(fun, &mut frame)
+    }
+
+    /// Runs `fun`'s body in `frame`, whose first slots hold the bound parameters and
+    /// whose other slots are `Undef`.
+    #[inline]
+    pub fn run_frame(&mut self, fun: &Function, frame: &mut Frame) -> PResult<Value> {
+        let def = &*fun.def;
         for &c in &def.layout.cells {
-            let v = std::mem::replace(&mut locals[c as usize], Value::Undef);
-            locals[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
+            let v = std::mem::replace(&mut frame.locals[c as usize], Value::Undef);
+            frame.locals[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
         }
         for (k, &(_, own)) in def.layout.freevars.iter().enumerate() {
-            locals[own as usize] = Value::Cell(fun.closure[k].clone());
+            frame.locals[own as usize] = Value::Cell(fun.closure[k].clone());
         }
         if self.depth >= RECURSION_LIMIT {
             return Err(Exc::new(
@@ -201,18 +214,12 @@ impl Interp {
         }
         super::check_interrupt()?;
         self.depth += 1;
-        let mut frame = Frame {
-            locals,
-            src: def.src.get(),
-            func: def.name.clone(),
-            def: Some(def.clone()),
-        };
-        let r = self.exec_block(&mut frame, &def.body);
+        let r = self.exec_block(frame, &def.body);
         self.depth -= 1;
         match r {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
-            Err(e) => Err(self.leave_frame(e, &frame, def.span)),
+            Err(e) => Err(self.leave_frame(e, frame, def.span)),
         }
     }
 

@@ -310,6 +310,14 @@ impl Interp {
     #[inline(always)]
     pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            let r = match op {
+                BinOp::Add => x.checked_add(*y),
+                BinOp::Sub => x.checked_sub(*y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Value::Int(r));
+            }
             return ops::int_op(op, *x, *y);
         }
         if op == BinOp::Mod {
@@ -372,14 +380,20 @@ impl Interp {
                 Value::Float(x) => Value::Float(-x),
                 Value::Complex(c) => Value::complex(-c.re, -c.im),
                 _ => {
-                    return type_error(format!("bad operand type for unary -: '{}'", v.type_name()));
+                    return type_error(format!(
+                        "bad operand type for unary -: '{}'",
+                        v.type_name()
+                    ));
                 }
             },
             UnaryOp::Pos => match v {
                 Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Complex(_) => v.clone(),
                 Value::Bool(b) => Value::Int(*b as i64),
                 _ => {
-                    return type_error(format!("bad operand type for unary +: '{}'", v.type_name()));
+                    return type_error(format!(
+                        "bad operand type for unary +: '{}'",
+                        v.type_name()
+                    ));
                 }
             },
             UnaryOp::Invert => match v {
@@ -387,7 +401,10 @@ impl Interp {
                 Value::Bool(b) => Value::Int(!(*b as i64)),
                 Value::BigInt(b) => ops::int_from_big(-(**b).clone() - 1),
                 _ => {
-                    return type_error(format!("bad operand type for unary ~: '{}'", v.type_name()));
+                    return type_error(format!(
+                        "bad operand type for unary ~: '{}'",
+                        v.type_name()
+                    ));
                 }
             },
         })
@@ -583,6 +600,29 @@ impl Interp {
         }
         let callee = self.eval(f, func)?;
         if let Value::Func(fun) = &callee {
+            let def = &*fun.def;
+            if def.sig.simple
+                && args.len() == def.sig.n_normal
+                && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+            {
+                // Fast path: bind positional arguments straight into the new frame.
+                let mut frame = Frame {
+                    locals: super::Locals::new(),
+                    src: def.src.get(),
+                    def: Some(def),
+                };
+                for a in args {
+                    if let Arg::Pos(x) = a {
+                        let v = self.eval(f, x)?;
+                        frame.locals.push(v);
+                    }
+                }
+                let nlocals = def.layout.nlocals as usize;
+                while frame.locals.len() < nlocals {
+                    frame.locals.push(Value::Undef);
+                }
+                return self.run_frame(fun, &mut frame);
+            }
             if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
                 let mut pos = super::Locals::new();
                 for a in args {

@@ -43,15 +43,22 @@ pub const RECURSION_LIMIT: u32 = 1000;
 pub type Locals = smallvec::SmallVec<[Value; 8]>;
 
 /// One activation: a function call or a module run.
-pub struct Frame {
+pub struct Frame<'a> {
     pub locals: Locals,
     pub src: SrcId,
-    pub func: Rc<str>,
-    /// The function running in this frame (`None` for a module), for slot names.
-    pub def: Option<Rc<crate::parse::ast::FuncDef>>,
+    /// The function running in this frame (`None` for a module), for its name and slot names.
+    pub def: Option<&'a crate::parse::ast::FuncDef>,
 }
 
-impl Frame {
+impl Frame<'_> {
+    /// The name a traceback shows for this frame.
+    pub fn func_name(&self) -> Rc<str> {
+        match self.def {
+            Some(d) => d.name.clone(),
+            None => Rc::from("<module>"),
+        }
+    }
+
     /// The variable name of a slot, for error messages.
     pub fn slot_name(&self, s: u32) -> Rc<str> {
         self.def
@@ -152,7 +159,6 @@ impl Interp {
         let mut frame = Frame {
             locals: smallvec::smallvec![Value::Undef; m.layout.nlocals as usize],
             src,
-            func: Rc::from("<module>"),
             def: None,
         };
         for &c in &m.layout.cells {
@@ -194,7 +200,7 @@ impl Interp {
         e.tb.push(TbEntry {
             src: frame.src,
             span,
-            func: frame.func.clone(),
+            func: frame.func_name(),
         });
         e
     }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 pub type ListRef = Rc<RefCell<Vec<Value>>>;
 pub type DictRef = Rc<RefCell<Dict>>;
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Value {
     None,
     Bool(bool),
@@ -42,6 +42,51 @@ pub enum Value {
     Cell(Rc<RefCell<Value>>),
     /// Internal: an unbound local or global.
     Undef,
+}
+
+impl Clone for Value {
+    /// Inline for the unboxed values the hot paths copy; the rest bump a count.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(x) => Value::Float(*x),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            _ => self.clone_slow(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_slow(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
+            Value::Float(x) => Value::Float(*x),
+            Value::Complex(c) => Value::Complex(c.clone()),
+            Value::Str(s) => Value::Str(s.clone()),
+            Value::List(l) => Value::List(l.clone()),
+            Value::Tuple(t) => Value::Tuple(t.clone()),
+            Value::Dict(d) => Value::Dict(d.clone()),
+            Value::Set(d) => Value::Set(d.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(s) => Value::Slice(s.clone()),
+            Value::Func(f) => Value::Func(f.clone()),
+            Value::Builtin(b) => Value::Builtin(b),
+            Value::Method(m) => Value::Method(m.clone()),
+            Value::Module(m) => Value::Module(m.clone()),
+            Value::Type(t) => Value::Type(*t),
+            Value::Exception(e) => Value::Exception(e.clone()),
+            Value::Iter(i) => Value::Iter(i.clone()),
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Cell(c) => Value::Cell(c.clone()),
+            Value::Undef => Value::Undef,
+        }
+    }
 }
 
 /// Built-in types as values (`int`, `float`, `ValueError`, ...).

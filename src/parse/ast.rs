@@ -143,7 +143,9 @@ pub enum FPart {
     },
 }
 
+/// A plain one-byte tag keeps the interpreter's dispatch on `kind` cheap.
 #[derive(Debug)]
+#[repr(u8)]
 pub enum ExprKind {
     Int(i64),
     BigInt(Rc<BigInt>),
@@ -274,6 +276,7 @@ pub struct Stmt {
 }
 
 #[derive(Debug)]
+#[repr(u8)]
 pub enum StmtKind {
     Expr(Expr),
     Assign(Vec<Expr>, Expr),
