@@ -13,3 +13,4 @@ pub mod random;
 pub mod repl;
 pub mod session;
 pub mod source;
+pub mod text;

@@ -123,7 +123,7 @@ impl Interp {
                         Some(_) => {
                             extra_kw
                                 .get_or_insert_with(Default::default)
-                                .insert(super::ops::make_key(Value::Str(name))?, v);
+                                .insert(super::ops::make_key(Value::Str(name.into()))?, v);
                         }
                         None => {
                             return type_error(format!(
@@ -231,7 +231,7 @@ impl Interp {
                     return Ok(v.clone());
                 }
                 if name == "__name__" {
-                    return Ok(Value::Str(m.name.clone()));
+                    return Ok(Value::Str(m.name.clone().into()));
                 }
                 return Err(Exc::new(
                     ExcType::AttributeError,
@@ -244,8 +244,8 @@ impl Interp {
                 }
             }
             Value::Func(f) => match name {
-                "__name__" => return Ok(Value::Str(f.name.clone())),
-                "__qualname__" => return Ok(Value::Str(f.def.qualname.clone())),
+                "__name__" => return Ok(Value::Str(f.name.clone().into())),
+                "__qualname__" => return Ok(Value::Str(f.def.qualname.clone().into())),
                 "__doc__" => return Ok(Value::None),
                 _ => {}
             },

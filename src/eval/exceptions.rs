@@ -3,6 +3,7 @@
 
 use super::value::Value;
 use crate::source::{Span, SrcId};
+use crate::text::RcStr;
 use std::rc::Rc;
 
 macro_rules! exc_types {
@@ -147,7 +148,7 @@ impl Exc {
         let msg: String = msg.into();
         Exc::from_obj(Rc::new(ExcObj::new(
             ty,
-            vec![Value::Str(Rc::from(msg.as_str()))],
+            vec![Value::Str(RcStr::from(msg.as_str()))],
         )))
     }
     pub fn with_args(ty: ExcType, args: Vec<Value>) -> Box<Exc> {

@@ -6,6 +6,7 @@ use super::ops;
 use super::value::{Args, SliceObj, Value};
 use super::{Frame, Interp};
 use crate::parse::ast::*;
+use crate::text::RcStr;
 use num_traits::Signed;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -74,6 +75,7 @@ impl Interp {
         }
     }
 
+    #[inline(always)]
     fn eval_inner(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         Ok(match &e.kind {
             ExprKind::Name(n) => match n.slot.get() {
@@ -146,7 +148,7 @@ impl Interp {
             ExprKind::False => Value::Bool(false),
             ExprKind::None => Value::None,
             ExprKind::Ellipsis => Value::Ellipsis,
-            ExprKind::FString(parts) => Value::Str(Rc::from(self.fstring(f, parts)?.as_str())),
+            ExprKind::FString(parts) => Value::Str(RcStr::from(self.fstring(f, parts)?.as_str())),
             ExprKind::Tuple(items) => Value::tuple(self.eval_items(f, items)?),
             ExprKind::List(items) => Value::list(self.eval_items(f, items)?),
             ExprKind::Set(items) => {
@@ -501,7 +503,7 @@ impl Interp {
                                 .map(|k| s.as_bytes()[(start + k * step) as usize])
                                 .collect()
                         };
-                        Ok(Value::Str(Rc::from(
+                        Ok(Value::Str(RcStr::from(
                             String::from_utf8(bytes).unwrap_or_default().as_str(),
                         )))
                     } else {
@@ -509,7 +511,7 @@ impl Interp {
                         let (start, _stop, step, n) = slice_indices(sl, chars.len() as i64)?;
                         let out: String =
                             (0..n).map(|k| chars[(start + k * step) as usize]).collect();
-                        Ok(Value::Str(Rc::from(out.as_str())))
+                        Ok(Value::Str(RcStr::from(out.as_str())))
                     }
                 }
                 _ => {
@@ -531,7 +533,7 @@ impl Interp {
                             .map(String::from)
                             .unwrap_or_default()
                     };
-                    Ok(Value::Str(Rc::from(ch.as_str())))
+                    Ok(Value::Str(RcStr::from(ch.as_str())))
                 }
             },
             Value::Dict(d) => {
@@ -598,7 +600,13 @@ impl Interp {
             let a = self.eval_args(f, args)?;
             return self.call_value(&callee, a);
         }
-        let callee = self.eval(f, func)?;
+        let callee = match &func.kind {
+            ExprKind::Name(n) => match n.slot.get() {
+                Slot::Global(g) => self.load_global(g).map_err(|e| e.at(func.span))?,
+                _ => self.eval(f, func)?,
+            },
+            _ => self.eval(f, func)?,
+        };
         if let Value::Func(fun) = &callee {
             let def = &*fun.def;
             if def.sig.simple
@@ -606,21 +614,30 @@ impl Interp {
                 && args.iter().all(|a| matches!(a, Arg::Pos(_)))
             {
                 // Fast path: bind positional arguments straight into the new frame.
+                let nlocals = def.layout.nlocals as usize;
+                let locals = if nlocals <= super::LOCALS_INLINE {
+                    let mut buf: [Value; super::LOCALS_INLINE] = Default::default();
+                    for (slot, a) in buf.iter_mut().zip(args) {
+                        if let Arg::Pos(x) = a {
+                            *slot = self.eval(f, x)?;
+                        }
+                    }
+                    super::Locals::from_buf_and_len(buf, nlocals)
+                } else {
+                    let mut v = super::Locals::with_capacity(nlocals);
+                    for a in args {
+                        if let Arg::Pos(x) = a {
+                            v.push(self.eval(f, x)?);
+                        }
+                    }
+                    v.resize(nlocals, Value::Undef);
+                    v
+                };
                 let mut frame = Frame {
-                    locals: super::Locals::new(),
+                    locals,
                     src: def.src.get(),
                     def: Some(def),
                 };
-                for a in args {
-                    if let Arg::Pos(x) = a {
-                        let v = self.eval(f, x)?;
-                        frame.locals.push(v);
-                    }
-                }
-                let nlocals = def.layout.nlocals as usize;
-                while frame.locals.len() < nlocals {
-                    frame.locals.push(Value::Undef);
-                }
                 return self.run_frame(fun, &mut frame);
             }
             if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
@@ -669,12 +686,12 @@ impl Interp {
                             for (k, val) in d.borrow().iter() {
                                 match &k.value {
                                     Value::Str(s) => {
-                                        if out.kw.iter().any(|(n, _)| n == s) {
+                                        if out.kw.iter().any(|(n, _)| **n == **s) {
                                             return type_error(format!(
                                                 "got multiple values for keyword argument '{s}'"
                                             ));
                                         }
-                                        out.kw.push((s.clone(), val.clone()))
+                                        out.kw.push((s.to_rc(), val.clone()))
                                     }
                                     _ => return type_error("keywords must be strings"),
                                 }

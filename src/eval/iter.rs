@@ -4,6 +4,7 @@
 use super::Interp;
 use super::exceptions::{Exc, ExcType, PResult, type_error};
 use super::value::{IterObj, SeqIter, Value};
+use crate::text::RcStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -41,7 +42,9 @@ impl SeqIter {
             SeqIter::Chars(s, i) => match s[*i..].chars().next() {
                 Some(ch) => {
                     *i += ch.len_utf8();
-                    Some(Value::Str(Rc::from(ch.encode_utf8(&mut [0u8; 4]) as &str)))
+                    Some(Value::Str(RcStr::from(
+                        ch.encode_utf8(&mut [0u8; 4]) as &str
+                    )))
                 }
                 None => None,
             },

@@ -40,7 +40,10 @@ pub fn check_interrupt() -> PResult<()> {
 pub const RECURSION_LIMIT: u32 = 1000;
 
 /// A frame's slots; small functions keep them inline (no allocation per call).
-pub type Locals = smallvec::SmallVec<[Value; 8]>;
+pub type Locals = smallvec::SmallVec<[Value; LOCALS_INLINE]>;
+
+/// How many slots a frame holds without a heap allocation.
+pub const LOCALS_INLINE: usize = 8;
 
 /// One activation: a function call or a module run.
 pub struct Frame<'a> {

@@ -4,6 +4,7 @@
 use super::exceptions::{ExcType, PResult, raise, type_error};
 use super::value::{Key, Value};
 use crate::parse::ast::{BinOp, CmpOp};
+use crate::text::RcStr;
 use num_bigint::BigInt;
 use num_complex::Complex64;
 use num_integer::Integer;
@@ -131,11 +132,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
-            return Ok(Value::Str(Rc::from(s)));
+            return Ok(Value::Str(RcStr::from(s)));
         }
         (Value::Str(s), n) | (n, Value::Str(s)) if op == BinOp::Mul && is_intlike(n) => {
             let k = repeat_count(n)?;
-            return Ok(Value::Str(Rc::from(s.repeat(k))));
+            return Ok(Value::Str(RcStr::from(s.repeat(k))));
         }
         (Value::List(x), Value::List(y)) if op == BinOp::Add => {
             let mut v = x.borrow().clone();

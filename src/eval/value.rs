@@ -11,10 +11,14 @@ use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+pub use crate::text::RcStr;
+
 pub type ListRef = Rc<RefCell<Vec<Value>>>;
 pub type DictRef = Rc<RefCell<Dict>>;
 
+/// Tagged with a whole word so that copies are two aligned moves.
 #[derive(Debug)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
@@ -22,9 +26,9 @@ pub enum Value {
     BigInt(Rc<BigInt>),
     Float(f64),
     Complex(Rc<Complex64>),
-    Str(Rc<str>),
+    Str(RcStr),
     List(ListRef),
-    Tuple(Rc<[Value]>),
+    Tuple(Rc<Vec<Value>>),
     Dict(DictRef),
     Set(DictRef),
     Range(Rc<RangeObj>),
@@ -42,6 +46,13 @@ pub enum Value {
     Cell(Rc<RefCell<Value>>),
     /// Internal: an unbound local or global.
     Undef,
+}
+
+impl Default for Value {
+    /// An unbound slot.
+    fn default() -> Value {
+        Value::Undef
+    }
 }
 
 impl Clone for Value {
@@ -301,12 +312,12 @@ pub enum SeqIter {
         left: i64,
     },
     List(ListRef, usize),
-    Values(Rc<[Value]>, usize),
-    Chars(Rc<str>, usize),
+    Values(Rc<Vec<Value>>, usize),
+    Chars(RcStr, usize),
     /// Keys of a dict or set; errors if its size changes meanwhile.
     Keys(DictRef, usize, usize, bool),
     /// Iterates a snapshot in reverse.
-    Rev(Rc<[Value]>, usize),
+    Rev(Rc<Vec<Value>>, usize),
     Done,
 }
 
@@ -334,7 +345,7 @@ pub type Dict = IndexMap<Key, Value>;
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(RcStr::from(s))
     }
     pub fn list(v: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(v)))
@@ -403,7 +414,7 @@ impl Value {
             // Floats are unboxed: the same NaN bits stand for the same object.
             (Value::Float(a), Value::Float(b)) => a.is_nan() && a.to_bits() == b.to_bits(),
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
-            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::Str(a), Value::Str(b)) => RcStr::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => {
                 Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
@@ -428,7 +439,7 @@ impl Value {
             Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => r.as_ptr() as usize,
             Value::Func(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -446,10 +457,20 @@ impl Value {
 }
 
 /// What `len(list)` etc. see when iterating a value's items as a slice.
-pub fn seq_items(v: &Value) -> Option<Rc<[Value]>> {
+pub fn seq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
     match v {
         Value::Tuple(t) => Some(t.clone()),
-        Value::List(l) => Some(Rc::from(l.borrow().as_slice())),
+        Value::List(l) => Some(Rc::new(l.borrow().clone())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A `Value` must stay two words: it is returned in registers on every evaluation.
+    #[test]
+    fn value_is_two_words() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 16);
+        assert_eq!(std::mem::size_of::<super::PResult<super::Value>>(), 16);
     }
 }

@@ -420,10 +420,10 @@ fn sorted(it: &mut Interp, mut a: Args) -> PResult<Value> {
 
 fn reversed(it: &mut Interp, a: Args) -> PResult<Value> {
     a.expect("reversed", 1, 1)?;
-    let items: Rc<[Value]> = match &a.pos[0] {
-        Value::List(l) => Rc::from(l.borrow().as_slice()),
+    let items: Rc<Vec<Value>> = match &a.pos[0] {
+        Value::List(l) => Rc::new(l.borrow().clone()),
         Value::Tuple(t) => t.clone(),
-        Value::Range(_) | Value::Str(_) => Rc::from(it.collect(&a.pos[0])?),
+        Value::Range(_) | Value::Str(_) => Rc::new(it.collect(&a.pos[0])?),
         v => return type_error(format!("'{}' object is not reversible", v.type_name())),
     };
     let n = items.len();
@@ -801,7 +801,7 @@ fn globals(it: &mut Interp, a: Args) -> PResult<Value> {
     let mut d = crate::eval::value::Dict::new();
     for (n, v) in it.global_names.names.iter().zip(it.globals.iter()) {
         if !matches!(v, Value::Undef) {
-            d.insert(ops::make_key(Value::Str(n.clone()))?, v.clone());
+            d.insert(ops::make_key(Value::Str(n.into()))?, v.clone());
         }
     }
     Ok(Value::Dict(Rc::new(RefCell::new(d))))

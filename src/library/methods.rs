@@ -307,7 +307,7 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PRe
                     super::types::dict_update(it, &mut tmp, v)?;
                 }
                 for (k, v) in kw {
-                    tmp.insert(make_key(Value::Str(k))?, v);
+                    tmp.insert(make_key(Value::Str(k.into()))?, v);
                 }
                 *d.borrow_mut() = tmp;
                 Ok(Value::None)

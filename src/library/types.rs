@@ -321,7 +321,7 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
                 dict_update(it, &mut d, v)?;
             }
             for (k, v) in kw {
-                d.insert(ops::make_key(Value::Str(k))?, v);
+                d.insert(ops::make_key(Value::Str(k.into()))?, v);
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         }

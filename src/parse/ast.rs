@@ -151,7 +151,7 @@ pub enum ExprKind {
     BigInt(Rc<BigInt>),
     Float(f64),
     Imag(f64),
-    Str(Ident),
+    Str(crate::text::RcStr),
     FString(Vec<FPart>),
     True,
     False,

@@ -566,7 +566,11 @@ pub fn string_literal<'a>(
         }
     }
     if !any_f {
-        return Ok(expr(ExprKind::Str(Rc::from(buf.as_str())), l, r));
+        return Ok(expr(
+            ExprKind::Str(crate::text::RcStr::from(buf.as_str())),
+            l,
+            r,
+        ));
     }
     if !buf.is_empty() {
         fparts.push(FPart::Lit(Rc::from(buf.as_str())));
