@@ -227,26 +227,16 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
             ));
         }
     }
-    if op == BinOp::Mul
-        && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-        && matches!(
-            b,
-            Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Complex(_)
-        )
-    {
-        return type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            b.type_name()
-        ));
-    }
-    if op == BinOp::Mul
-        && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-        && matches!(a, Value::Float(_) | Value::Complex(_))
-    {
-        return type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            a.type_name()
-        ));
+    // A sequence times anything but an int (CPython's sq_repeat needs __index__).
+    let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+    if op == BinOp::Mul && (is_seq(a) || is_seq(b)) {
+        let other = if is_seq(a) { b } else { a };
+        if !is_intlike(other) {
+            return type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.type_name()
+            ));
+        }
     }
     Err(unsupported(op.symbol(), a, b))
 }
