@@ -6,8 +6,7 @@ use crate::lex::Tok;
 use crate::lex::indent::tokenize;
 use crate::session::{Outcome, Session};
 use rustyline::error::ReadlineError;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Completer, Editor, Helper, Highlighter, Hinter};
+use rustyline::{Completer, Editor, Helper, Highlighter, Hinter, Validator};
 use std::sync::atomic::Ordering;
 
 /// Whether a shell entry needs more lines before it can run.
@@ -28,22 +27,31 @@ pub fn needs_more(text: &str) -> bool {
     }
 }
 
-#[derive(Completer, Helper, Highlighter, Hinter)]
+#[derive(Completer, Helper, Highlighter, Hinter, Validator)]
 struct ShellHelper;
 
-impl Validator for ShellHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        let input = ctx.input();
-        if input.trim().is_empty() {
-            return Ok(ValidationResult::Valid(None));
-        }
-        let text = format!("{input}\n");
-        if needs_more(&text) {
-            Ok(ValidationResult::Incomplete)
-        } else {
-            Ok(ValidationResult::Valid(None))
-        }
+/// The indentation to pre-fill on the line after `prev`: one level deeper after a
+/// line that opens a block, the same level otherwise.
+fn next_indent(prev: &str) -> String {
+    let lead: String = prev
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let code = prev.split('#').next().unwrap_or("").trim_end();
+    if code.ends_with(':') {
+        format!("{lead}    ")
+    } else {
+        lead
     }
+}
+
+/// Where the shell keeps its history between sessions.
+fn history_path() -> Option<std::path::PathBuf> {
+    let base = match std::env::var_os("XDG_DATA_HOME") {
+        Some(d) if !d.is_empty() => std::path::PathBuf::from(d),
+        _ => std::path::PathBuf::from(std::env::var_os("HOME")?).join(".local/share"),
+    };
+    Some(base.join("numpyx").join("history"))
 }
 
 /// Runs the shell until Ctrl-D or `exit()`; returns the exit status.
@@ -52,7 +60,7 @@ pub fn run(session: &mut Session) -> i32 {
         "numpyx {} (follows NumPy 2.4) — type help(obj) for help, Ctrl-D to leave",
         env!("CARGO_PKG_VERSION")
     );
-    let mut rl = match Editor::new() {
+    let mut rl: Editor<ShellHelper, rustyline::history::DefaultHistory> = match Editor::new() {
         Ok(rl) => rl,
         Err(e) => {
             eprintln!("numpyx: cannot start the shell: {e}");
@@ -60,17 +68,48 @@ pub fn run(session: &mut Session) -> i32 {
         }
     };
     rl.set_helper(Some(ShellHelper));
+    let history = history_path();
+    if let Some(h) = &history {
+        let _ = rl.load_history(h);
+    }
+    let code = repl_loop(session, &mut rl);
+    if let Some(h) = &history {
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = rl.save_history(h);
+    }
+    code
+}
+
+fn repl_loop(
+    session: &mut Session,
+    rl: &mut Editor<ShellHelper, rustyline::history::DefaultHistory>,
+) -> i32 {
     let mut n = 0;
+    // The entry typed so far: one or more lines.
+    let mut entry = String::new();
     loop {
         INTERRUPTED.store(false, Ordering::Relaxed);
-        match rl.readline(">>> ") {
+        let read = if entry.is_empty() {
+            rl.readline(">>> ")
+        } else {
+            let indent = next_indent(entry.lines().last().unwrap_or(""));
+            rl.readline_with_initial("... ", (&indent, ""))
+        };
+        match read {
             Ok(line) => {
-                if line.trim().is_empty() {
+                if entry.is_empty() && line.trim().is_empty() {
                     continue;
                 }
-                let _ = rl.add_history_entry(line.as_str());
+                entry.push_str(&line);
+                entry.push('\n');
+                if needs_more(&entry) {
+                    continue;
+                }
+                let text = std::mem::take(&mut entry);
+                let _ = rl.add_history_entry(text.trim_end());
                 n += 1;
-                let text = format!("{line}\n");
                 if let Some(msg) = shell_note(&text) {
                     println!("{msg}");
                     continue;
@@ -82,6 +121,7 @@ pub fn run(session: &mut Session) -> i32 {
                 session.interp.flush();
             }
             Err(ReadlineError::Interrupted) => {
+                entry.clear();
                 println!("KeyboardInterrupt");
                 continue;
             }
