@@ -81,20 +81,27 @@ fn collect_target_names(e: &Expr, out: &mut Vec<Ident>) {
     }
 }
 
-/// Names a function body binds (its locals) and the names it declares global.
-fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<Ident>) {
+/// A function body's `global` and `nonlocal` declarations.
+#[derive(Default)]
+struct Decls {
+    globals: HashSet<Ident>,
+    nonlocals: HashSet<Ident>,
+}
+
+/// Names a function body binds (its locals) and the names it declares global or nonlocal.
+fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, decls: &mut Decls) {
     for s in body {
         match &s.kind {
             StmtKind::Assign(ts, _) => ts.iter().for_each(|t| collect_target_names(t, out)),
             StmtKind::AugAssign(t, _, _) => collect_target_names(t, out),
             StmtKind::For(t, _, b, e) => {
                 collect_target_names(t, out);
-                collect_bindings(b, out, globals);
-                collect_bindings(e, out, globals);
+                collect_bindings(b, out, decls);
+                collect_bindings(e, out, decls);
             }
             StmtKind::While(_, b, e) | StmtKind::If(_, b, e) => {
-                collect_bindings(b, out, globals);
-                collect_bindings(e, out, globals);
+                collect_bindings(b, out, decls);
+                collect_bindings(e, out, decls);
             }
             StmtKind::Try {
                 body,
@@ -102,15 +109,15 @@ fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<I
                 orelse,
                 finalbody,
             } => {
-                collect_bindings(body, out, globals);
+                collect_bindings(body, out, decls);
                 for h in handlers {
                     if let Some(n) = &h.name {
                         out.push(n.id.clone());
                     }
-                    collect_bindings(&h.body, out, globals);
+                    collect_bindings(&h.body, out, decls);
                 }
-                collect_bindings(orelse, out, globals);
-                collect_bindings(finalbody, out, globals);
+                collect_bindings(orelse, out, decls);
+                collect_bindings(finalbody, out, decls);
             }
             StmtKind::With(items, b) => {
                 for (_, t) in items {
@@ -118,7 +125,7 @@ fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<I
                         collect_target_names(t, out);
                     }
                 }
-                collect_bindings(b, out, globals);
+                collect_bindings(b, out, decls);
             }
             StmtKind::FunctionDef(_, n) => out.push(n.id.clone()),
             StmtKind::Import(a) | StmtKind::ImportFrom(_, a) => {
@@ -126,7 +133,10 @@ fn collect_bindings(body: &[Stmt], out: &mut Vec<Ident>, globals: &mut HashSet<I
             }
             StmtKind::Del(ts) => ts.iter().for_each(|t| collect_target_names(t, out)),
             StmtKind::Global(ns) => ns.iter().for_each(|n| {
-                globals.insert(n.clone());
+                decls.globals.insert(n.clone());
+            }),
+            StmtKind::Nonlocal(ns) => ns.iter().for_each(|n| {
+                decls.nonlocals.insert(n.clone());
             }),
             _ => {}
         }
@@ -339,15 +349,19 @@ impl Resolver<'_> {
             scope.locals.insert(p.name.clone(), s);
         }
         let mut bound = Vec::new();
-        let mut gdecl = HashSet::new();
-        collect_bindings(&def.body, &mut bound, &mut gdecl);
+        let mut decls = Decls::default();
+        collect_bindings(&def.body, &mut bound, &mut decls);
         for n in bound {
-            if !gdecl.contains(&n) && !scope.locals.contains_key(&n) {
+            // A `nonlocal` name stays free: lookups capture the enclosing binding.
+            if !decls.globals.contains(&n)
+                && !decls.nonlocals.contains(&n)
+                && !scope.locals.contains_key(&n)
+            {
                 let s = scope.new_slot(&n);
                 scope.locals.insert(n, s);
             }
         }
-        scope.global_decls = gdecl;
+        scope.global_decls = decls.globals;
         self.scopes.push(scope);
         self.block(&mut def.body);
         let scope = self.scopes.pop().expect("function scope");
