@@ -95,8 +95,8 @@ fn describe_target(e: &Expr) -> &'static str {
         | ExprKind::BigInt(_)
         | ExprKind::Float(_)
         | ExprKind::Imag(_)
-        | ExprKind::Str(_)
-        | ExprKind::Ellipsis => "literal",
+        | ExprKind::Str(_) => "literal",
+        ExprKind::Ellipsis => "ellipsis",
         ExprKind::FString(_) => "f-string expression",
         ExprKind::True => "True",
         ExprKind::False => "False",
@@ -115,8 +115,29 @@ fn describe_target(e: &Expr) -> &'static str {
     }
 }
 
+/// Whether CPython would read `e` as a `bitwise_or` (no comparison, `not`, `and`/`or`,
+/// conditional or lambda at its top), which decides its "Maybe you meant '=='" hint.
+fn is_bitwise_or(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare(..)
+            | ExprKind::IfExp(..)
+            | ExprKind::Lambda(_)
+            | ExprKind::And(..)
+            | ExprKind::Or(..)
+            | ExprKind::Unary(UnaryOp::Not, _)
+            | ExprKind::Starred(_)
+    )
+}
+
 /// Checks that `e` can be assigned to; `ctx` is "assign", "delete" or "for".
 fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
+    check_target_at(e, ctx, false)
+}
+
+/// `here`: `e` stands right before the `=` of a single assignment whose value is a
+/// `bitwise_or`, where CPython adds "here. Maybe you meant '==' instead of '='?".
+fn check_target_at<'a>(e: &Expr, ctx: &str, here: bool) -> Result<(), PErr<'a>> {
     let (l, r) = (e.span.start as usize, e.span.end as usize);
     match &e.kind {
         ExprKind::Name(n) => {
@@ -127,8 +148,11 @@ fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
         }
         ExprKind::Attribute(..) | ExprKind::Subscript(..) => Ok(()),
         ExprKind::Tuple(v) | ExprKind::List(v) => {
+            // Only the last item of an unparenthesised tuple stands right before the `=`.
+            let bare_tuple = matches!(e.kind, ExprKind::Tuple(_))
+                && v.first().is_some_and(|x| x.span.start == e.span.start);
             let mut stars = 0;
-            for x in v {
+            for (i, x) in v.iter().enumerate() {
                 if let ExprKind::Starred(inner) = &x.kind {
                     if ctx == "delete" {
                         return syntax(
@@ -140,7 +164,7 @@ fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
                     stars += 1;
                     check_target(inner, ctx)?;
                 } else {
-                    check_target(x, ctx)?;
+                    check_target_at(x, ctx, here && bare_tuple && i + 1 == v.len())?;
                 }
             }
             if stars > 1 {
@@ -156,7 +180,9 @@ fn check_target<'a>(e: &Expr, ctx: &str) -> Result<(), PErr<'a>> {
             match ctx {
                 "delete" => syntax(format!("cannot delete {what}"), l, r),
                 "assign"
-                    if !matches!(e.kind, ExprKind::BinOp(..) | ExprKind::Unary(..)) || true =>
+                    if here
+                        && is_bitwise_or(e)
+                        && !matches!(e.kind, ExprKind::True | ExprKind::False | ExprKind::None) =>
                 {
                     syntax(
                         format!(
@@ -176,8 +202,14 @@ pub fn assign<'a>(t: Expr, mut v: Vec<Expr>, l: usize, r: usize) -> Result<Stmt,
     let value = v.pop().expect("at least one value");
     let mut targets = vec![t];
     targets.extend(v);
+    // CPython looks at the value's first `bitwise_or` only.
+    let value_starts_plain = !matches!(
+        value.kind,
+        ExprKind::Lambda(_) | ExprKind::Unary(UnaryOp::Not, _) | ExprKind::Starred(_)
+    );
+    let single = targets.len() == 1 && value_starts_plain;
     for t in &targets {
-        check_target(t, "assign")?;
+        check_target_at(t, "assign", single)?;
     }
     if let ExprKind::Starred(_) = value.kind {
         return syntax(
