@@ -84,7 +84,7 @@ pub fn tokenize_lenient<'a>(
                     LexErrorKind::BadChar => {
                         let ch = src[s..].chars().next().unwrap_or(' ');
                         let msg = match ch {
-                            '$' | '?' | '`' => format!("invalid syntax"),
+                            '$' | '?' | '`' => "invalid syntax".to_string(),
                             '!' => "invalid syntax".to_string(),
                             '\\' => {
                                 "unexpected character after line continuation character".to_string()

@@ -3,7 +3,7 @@
 use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType, PResult, raise, type_error, value_error};
 use crate::eval::ops::{self, to_bigint};
-use crate::eval::value::{Args, Builtin, IterObj, TypeObj, Value};
+use crate::eval::value::{Args, Builtin, IterObj, Value};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
@@ -450,16 +450,11 @@ fn zip(it: &mut Interp, mut a: Args) -> PResult<Value> {
     a.take_kw("strict");
     a.no_more_kw("zip")?;
     let mut inners = Vec::new();
-    for (i, v) in a.pos.iter().enumerate() {
+    for v in a.pos.iter() {
         match it.iter_obj(v) {
             Ok(o) => inners.push(o),
             Err(_) => {
-                return type_error(format!("'{}' object is not iterable", v.type_name())).map_err(
-                    |e: Box<Exc>| {
-                        let _ = i;
-                        e
-                    },
-                );
+                return type_error(format!("'{}' object is not iterable", v.type_name()));
             }
         }
     }
@@ -508,9 +503,7 @@ fn next(it: &mut Interp, a: Args) -> PResult<Value> {
 
 fn class_matches(v: &Value, cls: &Value, fname: &str) -> PResult<bool> {
     match cls {
-        Value::Type(t) => {
-            Ok(v.type_obj().is_subclass(*t) || (matches!(t, TypeObj::Float) && false))
-        }
+        Value::Type(t) => Ok(v.type_obj().is_subclass(*t)),
         Value::Tuple(items) => {
             for c in items.iter() {
                 if class_matches(v, c, fname)? {

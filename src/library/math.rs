@@ -120,7 +120,8 @@ pub fn float_to_pyint(x: f64) -> PResult<Value> {
         );
     }
     let t = x.trunc();
-    if t.abs() < 9.223_372_036_854_775_808e18 {
+    // 2**63: below it the value fits an i64.
+    if t.abs() < 9_223_372_036_854_775_808_f64 {
         return Ok(Value::Int(t as i64));
     }
     let bits = t.to_bits();
@@ -241,7 +242,9 @@ fn m_sinpi(x: f64) -> f64 {
 }
 
 const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
