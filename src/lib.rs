@@ -3,6 +3,7 @@
 //! Data flows `source → lex → parse → eval → library → print`; `diag` renders
 //! errors and `repl` is the interactive shell. See `src/README.md`.
 
+pub mod array;
 pub mod diag;
 pub mod eval;
 pub mod lex;

@@ -1,0 +1,133 @@
+//! The shared, 64-byte-aligned, zero-initialised byte buffer that arrays and their views
+//! alias. Reads and writes go through raw pointers at byte offsets: interior mutability on
+//! purpose, so views alias exactly as NumPy's do.
+
+use std::alloc::{Layout, alloc_zeroed, dealloc};
+use std::ptr::NonNull;
+
+/// Alignment of every buffer (enough for any SIMD width and every element type).
+pub const ALIGN: usize = 64;
+
+/// An owned, aligned heap buffer; shared between views through `Rc<Storage>`.
+pub struct Storage {
+    ptr: NonNull<u8>,
+    nbytes: usize,
+}
+
+impl Storage {
+    /// A zero-filled buffer of `nbytes`, or `None` if the allocator refuses (never aborts).
+    pub fn zeroed(nbytes: usize) -> Option<Storage> {
+        let layout = Layout::from_size_align(nbytes.max(1), ALIGN).ok()?;
+        // SAFETY: the layout has a non-zero size.
+        let ptr = unsafe { alloc_zeroed(layout) };
+        NonNull::new(ptr).map(|ptr| Storage { ptr, nbytes })
+    }
+
+    pub fn nbytes(&self) -> usize {
+        self.nbytes
+    }
+
+    /// The start of the buffer. Writing through it is allowed at any time (views alias).
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.ptr.as_ptr()
+    }
+
+    /// Reads a `T` at a byte offset.
+    ///
+    /// # Safety
+    /// `offset + size_of::<T>()` must be within the buffer and the bytes a valid `T`
+    /// (every element type of the runtime is valid for any bit pattern except `bool`,
+    /// which the runtime only ever writes as 0 or 1).
+    #[inline(always)]
+    pub unsafe fn read<T: Copy>(&self, offset: usize) -> T {
+        debug_assert!(offset + std::mem::size_of::<T>() <= self.nbytes);
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::read_unaligned(self.as_ptr().add(offset) as *const T) }
+    }
+
+    /// Writes a `T` at a byte offset.
+    ///
+    /// # Safety
+    /// `offset + size_of::<T>()` must be within the buffer.
+    #[inline(always)]
+    pub unsafe fn write<T: Copy>(&self, offset: usize, value: T) {
+        debug_assert!(offset + std::mem::size_of::<T>() <= self.nbytes);
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::write_unaligned(self.as_ptr().add(offset) as *mut T, value) }
+    }
+
+    /// A `Send + Sync` handle on bytes `[start, start + len)`, for parallel kernels that
+    /// split disjoint ranges between threads. `None` if the range is outside the buffer.
+    pub fn raw_range(&self, start: usize, len: usize) -> Option<RawData> {
+        if start.checked_add(len)? > self.nbytes {
+            return None;
+        }
+        // SAFETY: start is within the buffer (checked above).
+        Some(RawData {
+            ptr: unsafe { self.as_ptr().add(start) },
+            len,
+        })
+    }
+}
+
+impl Drop for Storage {
+    fn drop(&mut self) {
+        // SAFETY: allocated in `zeroed` with exactly this layout.
+        unsafe {
+            dealloc(
+                self.ptr.as_ptr(),
+                Layout::from_size_align_unchecked(self.nbytes.max(1), ALIGN),
+            )
+        }
+    }
+}
+
+impl std::fmt::Debug for Storage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Storage({} bytes at {:p})", self.nbytes, self.ptr)
+    }
+}
+
+/// A raw byte range of a [`Storage`] that may cross threads. The owner of the `Storage`
+/// must keep it alive, and threads must write disjoint bytes, while a `RawData` is in use.
+#[derive(Copy, Clone, Debug)]
+pub struct RawData {
+    pub ptr: *mut u8,
+    pub len: usize,
+}
+
+// SAFETY: a plain address; the rules of use are on the type.
+unsafe impl Send for RawData {}
+// SAFETY: as above.
+unsafe impl Sync for RawData {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligned_and_zeroed() {
+        for n in [0usize, 1, 7, 64, 1000, 1 << 20] {
+            let s = Storage::zeroed(n).unwrap();
+            assert_eq!(s.as_ptr() as usize % ALIGN, 0);
+            assert_eq!(s.nbytes(), n);
+            for i in 0..n {
+                assert_eq!(unsafe { s.read::<u8>(i) }, 0);
+            }
+        }
+        let s = Storage::zeroed(16).unwrap();
+        unsafe {
+            s.write::<f64>(8, 2.5);
+            assert_eq!(s.read::<f64>(8), 2.5);
+        }
+        assert!(s.raw_range(8, 8).is_some());
+        assert!(s.raw_range(9, 8).is_none());
+        assert!(s.raw_range(usize::MAX, 2).is_none());
+    }
+
+    #[test]
+    fn huge_allocation_is_refused_not_aborted() {
+        assert!(Storage::zeroed(usize::MAX / 2).is_none());
+        assert!(Storage::zeroed(usize::MAX).is_none());
+    }
+}
