@@ -16,13 +16,20 @@
 
 mod bigint;
 pub mod dragon4;
+pub mod floatfmt;
+pub mod layout;
 pub mod options;
+pub mod scalar;
 
+#[cfg(test)]
+mod tests;
 
 pub use dragon4::{
     PositionalArgs, ScientificArgs, Trim, format_float_positional, format_float_scientific,
 };
+pub use layout::{array_repr, array_str, array2string};
 pub use options::{FloatMode, PrintOptions, SignMode};
+pub use scalar::{scalar_repr, scalar_repr_as, scalar_str};
 
 use crate::print::float::{f16_bits_to_f32, f64_to_f16_bits};
 
