@@ -107,8 +107,12 @@ fn parse_kv(s: &str) -> Vec<(String, String)> {
 }
 
 fn parse_cases() -> Vec<Case> {
+    parse_case_text(CASES)
+}
+
+fn parse_case_text(text: &str) -> Vec<Case> {
     let mut cases = Vec::new();
-    for block in CASES.split("\n\n") {
+    for block in text.split("\n\n") {
         let mut lines = block.lines().filter(|l| !l.starts_with('#'));
         let Some(head) = lines.next() else { continue };
         let mut h = head.split_whitespace();
@@ -669,4 +673,88 @@ fn extreme_options_do_not_panic() {
             }
         }
     }
+}
+
+/// Runs a case file given by `NUMPYX_PRINT_CASES` (same format as
+/// testdata/cases.txt, e.g. a large random batch from a fuzzing variant of
+/// gen.py): `NUMPYX_PRINT_CASES=/tmp/fuzz.txt cargo test --release --lib
+/// print::numpy::tests::external_cases -- --ignored`.
+#[test]
+#[ignore]
+fn external_cases() {
+    let Ok(path) = std::env::var("NUMPYX_PRINT_CASES") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("case file");
+    let cases = parse_case_text(&text);
+    let mut failures = 0;
+    for case in &cases {
+        let got = run_case(case);
+        if !matches(&case.expect, &got) {
+            failures += 1;
+            if failures <= 30 {
+                eprintln!(
+                    "case {} {} dtype={} shape={:?} opts={:?} args={:?} data={:?}\n  want: {:?}\n  got:  {:?}",
+                    case.id,
+                    case.kind,
+                    case.dtype,
+                    case.shape,
+                    case.opts,
+                    case.args,
+                    case.data,
+                    describe(&case.expect),
+                    got
+                );
+            }
+        }
+    }
+    assert_eq!(failures, 0, "{failures} of {} cases differ", cases.len());
+}
+
+/// Rough timings (run with `-- --ignored --nocapture`): 1000 random float64
+/// values printed in full, and a summarised 10^8-element source.
+#[test]
+#[ignore]
+fn print_speed() {
+    let mut s: u64 = 88_172_645_463_325_252;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let values: Vec<f64> = (0..1000).map(|_| next() * 100.0).collect();
+    let src = floats(&values);
+    let d = PrintOptions::default();
+    for (name, opts) in [
+        ("maxprec", d.clone()),
+        (
+            "fixed 17",
+            PrintOptions {
+                floatmode: FloatMode::Fixed,
+                precision: 17,
+                ..d.clone()
+            },
+        ),
+    ] {
+        let t = std::time::Instant::now();
+        let mut len = 0;
+        for _ in 0..20 {
+            len += text(array_str(&src, &opts)).len();
+        }
+        eprintln!(
+            "1000 floats, {name}: {:?} per print ({len})",
+            t.elapsed() / 20
+        );
+    }
+    let big = gen_source(
+        &[100_000_000],
+        "float64",
+        "fiota 3fb999999999999a 0000000000000000",
+    );
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        text(array_repr(&big, &d, "float64", true));
+    }
+    eprintln!("10^8 summarised: {:?} per print", t.elapsed() / 20);
 }
