@@ -13,6 +13,15 @@
 //! * [`floatfmt`]: the per-array element formatters (bool, int, float, complex);
 //! * [`layout`]: `array2string`, `array_str`, `array_repr`;
 //! * [`scalar`]: `str` / `repr` of NumPy scalars (`np.float64(3.0)`).
+//!
+//! Wiring: `print(a)` / `str(a)` is [`array_str`], `repr(a)` is
+//! [`array_repr`] with the dtype's name and whether it is a default dtype,
+//! `np.array2string` is [`array2string`], `repr(x)` / `str(x)` of a scalar are
+//! [`scalar_repr_as`] / [`scalar_str`].  Array printing returns a
+//! [`PrintError`] where NumPy raises (only absurd `precision` values in
+//! `floatmode='fixed'`/`'maxprec_equal'` do).  Cost: the formatter and the
+//! text come from the kept corners alone (at most `(2*edgeitems)^ndim`
+//! fetches); only `edgeitems=0` keeps whole axes, as NumPy's `a[-0:]` does.
 
 mod bigint;
 pub mod dragon4;

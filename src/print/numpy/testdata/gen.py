@@ -489,6 +489,22 @@ def main():
                 c.ffp(v, **kw)
             for kw in ffs_args:
                 c.ffs(v, **kw)
+    # Print options never reach scalars (legacy=False): recorded under options,
+    # checked with the option-free scalar API.
+    for opts in [{"precision": 3}, {"sign": "+"}, {"floatmode": "fixed", "precision": 2},
+                 {"suppress": True}, {"nanstr": "NaN", "infstr": "Inf"}, {"linewidth": 5}]:
+        for x in [np.float64(1 / 3), np.float32(1 / 3), np.float16(1 / 3), np.float64(1e20),
+                  np.complex128(1 / 3 + 1j), np.int64(5), np.True_, np.float64(np.nan),
+                  np.float64(-np.inf), np.complex64(complex(np.nan, -np.inf))]:
+            a = np.array(x)
+            c.add("sstr", a, opts, call=lambda x=x: str(x))
+            c.add("srepr", a, opts, call=lambda x=x: repr(x))
+    # linewidth 0.
+    for a in [np.arange(5), np.arange(6).reshape(2, 3) * 0.5, np.zeros((2, 0)), np.array([1 + 1j]),
+              np.array(7, dtype=np.int8)]:
+        c.arr(a, {"linewidth": 0})
+    c.a2s(np.arange(4), max_line_width=0)
+
     huge_ffp = [{"unique": False, "precision": 16380}, {"unique": False, "precision": 16385},
                 {"pad_left": 20000}, {"pad_right": 16390}, {"unique": False, "precision": 16381},
                 {"precision": 3, "pad_left": 16370, "sign": True}]
