@@ -1,4 +1,5 @@
-//! Text rendering of numbers and strings: shortest float reprs (Python and NumPy flavours) and Python's format-spec mini-language.
+//! Text rendering of numbers and strings: shortest float reprs (Python and NumPy flavours), Python's format-spec mini-language, and NumPy's array and scalar printing.
 
 pub mod float;
 pub mod format_spec;
+pub mod numpy;
