@@ -1,10 +1,11 @@
 //! f-strings and `format()`: conversions (`!r`, `!s`) and the format-spec
 //! mini-language applied to each kind of value.
 
-use super::exceptions::{ExcType, PResult, raise, type_error};
+use super::exceptions::{Exc, ExcType, PResult, raise, type_error};
 use super::ops::to_bigint;
 use super::value::Value;
 use super::{Frame, Interp};
+use crate::library::strings::unicode::ascii_escape;
 use crate::parse::ast::FPart;
 use crate::print::format_spec::{format_complex, format_float, format_int, format_str, parse_spec};
 
@@ -30,7 +31,8 @@ impl Interp {
                         self.fstring(f, spec)?
                     };
                     let v = match conversion {
-                        Some('r') | Some('a') => Value::Str(self.repr(&v)?.into()),
+                        Some('r') => Value::Str(self.repr(&v)?.into()),
+                        Some('a') => Value::Str(ascii_escape(&self.repr(&v)?).into()),
                         Some('s') => Value::Str(self.to_str(&v)?.into()),
                         _ => v,
                     };
@@ -53,15 +55,12 @@ impl Interp {
         let ty = v.type_name();
         let parsed = parse_spec(spec, ty).or_else(|m| raise(ExcType::ValueError, m))?;
         let r = match v {
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-                if let Value::Bool(b) = v {
-                    if parsed.ty.is_none() {
-                        return format_str(if *b { "True" } else { "False" }, &parsed)
-                            .or_else(|m| raise(ExcType::ValueError, m));
-                    }
-                }
+            Value::Int(_) | Value::BigInt(_) => {
                 format_int(&to_bigint(v).unwrap_or_default(), &parsed)
             }
+            // bool formats as an int once a spec is given (`f'{True:>5}'` is `'    1'`).
+            Value::Bool(b) => format_int(&(*b as i64).into(), &parsed)
+                .map_err(|m| m.replace("type 'int'", "type 'bool'")),
             Value::Float(x) => format_float(*x, &parsed),
             Value::Complex(c) => format_complex(c.re, c.im, &parsed),
             Value::Str(s) => format_str(s, &parsed),
@@ -72,6 +71,12 @@ impl Interp {
                 ));
             }
         };
-        r.or_else(|m| raise(ExcType::ValueError, m))
+        r.or_else(|m| {
+            if m == "format field width or precision too large" {
+                // CPython tries to allocate the field and runs out of memory.
+                return Err(Exc::with_args(ExcType::MemoryError, vec![]));
+            }
+            raise(ExcType::ValueError, m)
+        })
     }
 }
