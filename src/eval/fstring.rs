@@ -53,30 +53,41 @@ impl Interp {
             return self.to_str(v);
         }
         let ty = v.type_name();
+        if !matches!(
+            v,
+            Value::Int(_)
+                | Value::BigInt(_)
+                | Value::Bool(_)
+                | Value::Float(_)
+                | Value::Complex(_)
+                | Value::Str(_)
+        ) {
+            // object.__format__ refuses any non-empty spec.
+            return type_error(format!(
+                "unsupported format string passed to {ty}.__format__"
+            ));
+        }
         let parsed = parse_spec(spec, ty).or_else(|m| raise(ExcType::ValueError, m))?;
         let r = match v {
-            Value::Int(_) | Value::BigInt(_) => {
-                format_int(&to_bigint(v).unwrap_or_default(), &parsed)
+            Value::Bool(b) => {
+                // bool formats as an int once a spec is given (`f'{True:>5}'` is `'    1'`).
+                format_int(&(*b as i64).into(), &parsed)
+                    .map_err(|m| m.replace("type 'int'", "type 'bool'"))
             }
-            // bool formats as an int once a spec is given (`f'{True:>5}'` is `'    1'`).
-            Value::Bool(b) => format_int(&(*b as i64).into(), &parsed)
-                .map_err(|m| m.replace("type 'int'", "type 'bool'")),
             Value::Float(x) => format_float(*x, &parsed),
             Value::Complex(c) => format_complex(c.re, c.im, &parsed),
             Value::Str(s) => format_str(s, &parsed),
-            _ => {
-                return type_error(format!(
-                    "unsupported format string passed to {}.__format__",
-                    ty
-                ));
-            }
+            _ => format_int(&to_bigint(v).unwrap_or_default(), &parsed),
         };
-        r.or_else(|m| {
-            if m == "format field width or precision too large" {
-                // CPython tries to allocate the field and runs out of memory.
-                return Err(Exc::with_args(ExcType::MemoryError, vec![]));
+        r.or_else(|m| match m.as_str() {
+            // CPython tries to allocate the field and runs out of memory.
+            "format field width or precision too large" => {
+                Err(Exc::with_args(ExcType::MemoryError, vec![]))
             }
-            raise(ExcType::ValueError, m)
+            "int too large to convert to float"
+            | "%c arg not in range(0x110000)"
+            | "Python int too large to convert to C long" => raise(ExcType::OverflowError, m),
+            _ => raise(ExcType::ValueError, m),
         })
     }
 }

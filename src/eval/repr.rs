@@ -203,6 +203,10 @@ impl Interp {
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
+            Value::Method(m) if m.1.starts_with("str.") => {
+                // `str.upper`: looked up on the type, see library::strings::unbound_name.
+                let _ = write!(out, "<method '{}' of 'str' objects>", &m.1[4..]);
+            }
             Value::Method(m) => {
                 let _ = write!(
                     out,

@@ -28,8 +28,9 @@ fn adjust(start: Option<i64>, end: Option<i64>, len: i64) -> (i64, i64) {
 /// The `sub, start, end` arguments of find/count/index.
 fn sub_and_bounds<'a>(name: &str, a: &'a Args) -> PResult<(&'a str, Option<i64>, Option<i64>)> {
     args::parse_tuple(name, a, 1, 3)?;
-    let sub = str_arg(&a.pos[0])?;
-    Ok((sub, slice_index(a.pos.get(1))?, slice_index(a.pos.get(2))?))
+    // CPython converts the bounds before it looks at `sub`.
+    let (start, end) = (slice_index(a.pos.get(1))?, slice_index(a.pos.get(2))?);
+    Ok((str_arg(&a.pos[0])?, start, end))
 }
 
 /// `s.find(sub, start, end)` (or `rfind` when `reverse`): a character index or -1.
@@ -239,15 +240,16 @@ pub fn rsplit_str<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Vec<&'a s
 /// split, rsplit.
 pub fn split(name: &str, s: &str, a: Args) -> PResult<Value> {
     let slots = args::keywords(name, a, &["sep", "maxsplit"])?;
+    // `maxsplit` is converted while parsing the arguments, before `sep` is checked.
+    let maxsplit = match &slots[1] {
+        Some(v) => ssize(v)?,
+        None => -1,
+    };
     let sep = match &slots[0] {
         None | Some(Value::None) => None,
         Some(Value::Str(x)) if x.is_empty() => return value_error("empty separator"),
         Some(Value::Str(x)) => Some(x.clone()),
         Some(v) => return type_error(format!("must be str or None, not {}", v.type_name())),
-    };
-    let maxsplit = match &slots[1] {
-        Some(v) => ssize(v)?,
-        None => -1,
     };
     let parts = if name == "split" {
         split_str(s, sep.as_deref(), maxsplit)
