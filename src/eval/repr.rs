@@ -3,6 +3,7 @@
 use super::Interp;
 use super::exceptions::{ExcType, PResult, raise};
 use super::value::{TypeObj, Value};
+use crate::library::strings::unicode::is_printable;
 use crate::print::float::repr_f64;
 use crate::print::format_spec::repr_complex;
 use std::fmt::Write;
@@ -26,14 +27,10 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (0x80..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
             c if !is_printable(c) => {
-                if (c as u32) < 0x10000 {
+                if (c as u32) < 0x100 {
+                    let _ = write!(out, "\\x{:02x}", c as u32);
+                } else if (c as u32) < 0x10000 {
                     let _ = write!(out, "\\u{:04x}", c as u32);
                 } else {
                     let _ = write!(out, "\\U{:08x}", c as u32);
@@ -44,17 +41,6 @@ pub fn repr_str(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    !(u == 0xad
-        || (0x2028..=0x2029).contains(&u)
-        || (0x200b..=0x200f).contains(&u)
-        || (0xd800..=0xdfff).contains(&u)
-        || (0xe000..=0xf8ff).contains(&u)
-        || u == 0xfeff
-        || (0xfff0..=0xfffb).contains(&u))
 }
 
 impl Interp {
@@ -216,6 +202,10 @@ impl Interp {
             }
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
+            }
+            Value::Method(m) if m.1.starts_with("str.") => {
+                // `str.upper`: looked up on the type, see library::strings::unbound_name.
+                let _ = write!(out, "<method '{}' of 'str' objects>", &m.1[4..]);
             }
             Value::Method(m) => {
                 let _ = write!(

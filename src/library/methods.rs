@@ -79,6 +79,16 @@ pub fn get_attr(_it: &mut Interp, obj: &Value, name: &str) -> PResult<Option<Val
         (Value::Range(r), "stop") => Value::Int(r.stop),
         (Value::Range(r), "step") => Value::Int(r.step),
         (Value::Exception(e), "args") => Value::tuple(e.args.clone()),
+        // `str.lower` on the type: a method taking the string as its first argument.
+        (Value::Type(crate::eval::value::TypeObj::Str), _) => {
+            let Some(unbound) = super::strings::unbound_name(name) else {
+                return Err(Exc::new(
+                    ExcType::AttributeError,
+                    format!("type object 'str' has no attribute '{name}'"),
+                ));
+            };
+            Value::Method(Rc::new((Value::str(""), Rc::from(unbound))))
+        }
         _ => {
             let known = method_names(obj).contains(&name)
                 || (matches!(obj, Value::Slice(_)) && SLICE_METHODS.contains(&name));
