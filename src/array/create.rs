@@ -192,7 +192,11 @@ pub fn linspace(
     let n = num as usize;
     let div = if endpoint { num - 1 } else { num };
     let delta = stop - start;
-    let mut y: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let mut out = NdArray::zeros(&[n], DType::Float64, Order::C)?; // size-checked first
+    let y = out
+        .as_mut_slice::<f64>()
+        .expect("fresh contiguous float64 array");
+    y.iter_mut().enumerate().for_each(|(i, v)| *v = i as f64);
     let step;
     if div > 0 {
         let d = div as f64;
@@ -214,11 +218,10 @@ pub fn linspace(
     if dtype.is_integer() {
         y.iter_mut().for_each(|v| *v = v.floor());
     }
-    let a = NdArray::from_vec(y, &[n])?;
     let a = if dtype == DType::Float64 {
-        a
+        out
     } else {
-        a.astype(dtype, super::Casting::Unsafe)?
+        out.astype(dtype, super::Casting::Unsafe)?
     };
     Ok((a, step))
 }
@@ -291,7 +294,7 @@ pub fn eye(n: usize, m: Option<usize>, k: i64, dtype: DType) -> Result<NdArray> 
     let a = NdArray::zeros(&[n, m], dtype, Order::C)?;
     let one = Scalar::one(dtype);
     for i in 0..n {
-        let j = i as i64 + k;
+        let j = (i as i64).saturating_add(k);
         if j >= 0 && (j as usize) < m {
             a.set(&[i, j as usize], one)?;
         }
@@ -334,7 +337,7 @@ pub fn tri(n: usize, m: Option<usize>, k: i64, dtype: DType) -> Result<NdArray> 
     let one = Scalar::one(dtype);
     for i in 0..n {
         for j in 0..m {
-            if (j as i64) <= i as i64 + k {
+            if (j as i64) <= (i as i64).saturating_add(k) {
                 a.set(&[i, j], one)?;
             }
         }
@@ -345,12 +348,12 @@ pub fn tri(n: usize, m: Option<usize>, k: i64, dtype: DType) -> Result<NdArray> 
 /// `np.tril(m, k)`: elements above diagonal `k` of the last two axes zeroed (a 1-d `m` is
 /// broadcast to a square first, as NumPy's `where` does).
 pub fn tril(m: &NdArray, k: i64) -> Result<NdArray> {
-    tri_mask(m, |i, j| j <= i + k)
+    tri_mask(m, |i, j| j <= i.saturating_add(k))
 }
 
 /// `np.triu(m, k)`: elements below diagonal `k` zeroed.
 pub fn triu(m: &NdArray, k: i64) -> Result<NdArray> {
-    tri_mask(m, |i, j| j >= i + k)
+    tri_mask(m, |i, j| j >= i.saturating_add(k))
 }
 
 fn tri_mask(m: &NdArray, keep: impl Fn(i64, i64) -> bool) -> Result<NdArray> {
@@ -813,6 +816,43 @@ mod tests {
             Scalar::one(DType::Complex64)
         );
         assert_eq!(zeros(&[2, 0], DType::Int8, Order::F).unwrap().size(), 0);
+    }
+
+    #[test]
+    fn extreme_arguments_do_not_panic() {
+        assert_eq!(
+            eye(3, None, i64::MAX, DType::Float64).unwrap().to_vec_f64(),
+            [0.0; 9]
+        );
+        assert_eq!(
+            eye(3, None, i64::MIN, DType::Float64).unwrap().to_vec_f64(),
+            [0.0; 9]
+        );
+        assert!(tri(2, None, i64::MAX, DType::Int8).is_ok());
+        let o = ones(&[2, 2], DType::Float64, Order::C).unwrap();
+        assert!(triu(&o, i64::MIN).is_ok() && tril(&o, i64::MAX).is_ok());
+        let m = NdArray::zeros(&[3, 3], DType::Float64, Order::C).unwrap();
+        assert_eq!(m.diagonal(i64::MIN, 0, 1).unwrap().size(), 0);
+        assert_eq!(m.diagonal(i64::MAX, 0, 1).unwrap().size(), 0);
+        assert_eq!(
+            diag(&array1(&[1.0]).unwrap(), i64::MIN).unwrap_err().kind,
+            ErrKind::ValueError
+        );
+        // np.linspace(0, 1, 10**18) -> MemoryError (7.11 EiB)
+        let e = linspace(0.0, 1.0, 1_000_000_000_000_000_000, true, None).unwrap_err();
+        assert_eq!(
+            e.msg,
+            "Unable to allocate 6.94 EiB for an array with shape (1000000000000000000,) and data type float64"
+        );
+        // np.arange(0, 2**62)
+        let e = arange(I(0), I(1 << 62), I(1), None).unwrap_err();
+        assert_eq!(
+            e.msg,
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
+        );
+        assert!(indices(&[1 << 40, 1 << 40], DType::Int64).is_err());
+        let big = array1(&[1i64]).unwrap().broadcast_to(&[1 << 40]).unwrap();
+        assert!(meshgrid(&[big.clone(), big], true).is_err());
     }
 
     #[test]
