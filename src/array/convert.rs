@@ -7,7 +7,7 @@ use super::dtype::{Casting, DType, can_cast, cast_error};
 use super::element::Element;
 use super::iter::Runs;
 use super::ndarray::{NdArray, Order, Strides, contiguous_strides};
-use super::scalar::{f64_to_i64, f64_to_u32, f64_to_u32_simd};
+use super::scalar::{f64_to_i32, f64_to_i64, f64_to_u32, f64_to_u32_simd};
 use super::view::broadcast_shapes;
 use super::{ArrayError, Result, shape_str};
 
@@ -114,13 +114,33 @@ fn keep_order_strides(shape: &[usize], strides: &[isize], itemsize: usize) -> St
 }
 
 /// Copies `src` (same shape) into `dst` element by element with NumPy's unsafe cast.
+/// Like NumPy's `PrepareTwoRawArrayIter`, the traversal follows the destination's memory
+/// order (axes by descending absolute stride, negative destination strides reversed), so
+/// an F-ordered copy is one contiguous run too.
 pub(crate) fn cast_into(dst: &NdArray, src: &NdArray) {
     debug_assert_eq!(dst.shape, src.shape);
-    let runs = Runs::new(
-        &dst.shape,
-        [&src.strides, &dst.strides],
-        [src.offset, dst.offset],
-    );
+    let mut perm: SmallVec<[usize; 4]> = (0..dst.ndim()).collect();
+    perm.sort_by(|&a, &b| {
+        dst.strides[b]
+            .unsigned_abs()
+            .cmp(&dst.strides[a].unsigned_abs())
+    });
+    let shape: SmallVec<[usize; 4]> = perm.iter().map(|&p| dst.shape[p]).collect();
+    let mut s_str: Strides = perm.iter().map(|&p| src.strides[p]).collect();
+    let mut d_str: Strides = perm.iter().map(|&p| dst.strides[p]).collect();
+    let (mut s_off, mut d_off) = (src.offset as isize, dst.offset as isize);
+    if !shape.contains(&0) {
+        for k in 0..shape.len() {
+            if d_str[k] < 0 {
+                let last = shape[k] as isize - 1;
+                d_off += d_str[k] * last;
+                s_off += s_str[k] * last;
+                d_str[k] = -d_str[k];
+                s_str[k] = -s_str[k];
+            }
+        }
+    }
+    let runs = Runs::new(&shape, [&s_str, &d_str], [s_off as usize, d_off as usize]);
     let len = runs.inner_len;
     let [ss, ds] = runs.inner_strides;
     let (si, di) = (src.itemsize() as isize, dst.itemsize() as isize);
@@ -190,6 +210,16 @@ unsafe fn cast_contiguous(from: DType, to: DType, s: *const u8, d: *mut u8, n: u
         (Int32, Float64) => pair!(i32, f64, |x: i32| x as f64),
         (Bool, Float64) => pair!(u8, f64, |x: u8| (x != 0) as u8 as f64),
         (Bool, Int64) => pair!(u8, i64, |x: u8| (x != 0) as i64),
+        (Bool, Float32) => pair!(u8, f32, |x: u8| (x != 0) as u8 as f32),
+        (Bool, Int32) => pair!(u8, i32, |x: u8| (x != 0) as i32),
+        (Int64, Float32) => pair!(i64, f32, |x: i64| x as f32),
+        (Float32, Int64) => pair!(f32, i64, |x: f32| f64_to_i64(x as f64)),
+        (Float64, Int32) => pair!(f64, i32, f64_to_i32),
+        (Int32, Float32) => pair!(i32, f32, |x: i32| x as f32),
+        (UInt8, Float64) => pair!(u8, f64, |x: u8| x as f64),
+        (Int8, Float64) => pair!(i8, f64, |x: i8| x as f64),
+        (Float64, Bool) => pair!(f64, u8, |x: f64| (x != 0.0) as u8),
+        (Int64, Bool) => pair!(i64, u8, |x: i64| (x != 0) as u8),
         (Float64 | Float32, UInt32) => {
             // NumPy's vectorised loop: whole groups of four use another formula.
             let groups = n / 4 * 4;
@@ -231,6 +261,18 @@ unsafe fn cast_strided(
     ds: isize,
     n: usize,
 ) {
+    if from == to {
+        crate::with_dtype!(from, T => {
+            for k in 0..n as isize {
+                // SAFETY: guaranteed by the caller.
+                unsafe {
+                    let x = std::ptr::read_unaligned(s.offset(k * ss) as *const T);
+                    std::ptr::write_unaligned(d.offset(k * ds) as *mut T, x);
+                }
+            }
+        });
+        return;
+    }
     crate::with_dtype!(from, S => crate::with_dtype!(to, D => {
         for k in 0..n as isize {
             // SAFETY: guaranteed by the caller.
@@ -383,6 +425,34 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{n}");
         }
+        // F order is one run in memory: np.full((6,3), np.nan).T.astype(np.uint32) has the
+        // two last elements in memory (d[1,5], d[2,5]) at 0, the others 2**31
+        let t = NdArray::from_vec(vec![f64::NAN; 18], &[6, 3]).unwrap().t();
+        let r = t.astype(DType::UInt32, Casting::Unsafe).unwrap();
+        let zeros: Vec<(usize, usize)> = (0..3)
+            .flat_map(|i| (0..6).map(move |j| (i, j)))
+            .filter(|&(i, j)| r.get(&[i, j]).unwrap() == Scalar::U32(0))
+            .collect();
+        assert_eq!(zeros, [(1, 5), (2, 5)]);
+        // inner runs of five: np.full((3,6), np.nan)[:, :5].astype(np.uint32) rows [S,S,S,S,0]
+        let w = NdArray::from_vec(vec![f64::NAN; 18], &[3, 6]).unwrap();
+        let w = w
+            .slice_view(&[
+                IndexItem::ALL,
+                IndexItem::Slice {
+                    start: None,
+                    stop: Some(5),
+                    step: None,
+                },
+            ])
+            .unwrap();
+        let wr = w
+            .astype(DType::UInt32, Casting::Unsafe)
+            .unwrap()
+            .to_vec::<u32>()
+            .unwrap();
+        assert_eq!(wr.iter().filter(|&&x| x == 0).count(), 3);
+        assert_eq!(wr[4], 0);
         // strided: np.full((4,5), np.nan)[:, :3].astype(np.uint32) is all 0
         let m = NdArray::from_vec(vec![f32::NAN; 20], &[4, 5]).unwrap();
         let v = m
@@ -439,5 +509,42 @@ mod tests {
         assert_eq!(x.to_vec::<i64>().unwrap(), [0, 0, 1, 2, 3]);
         let (p, q) = broadcast_pair(&row, &a).unwrap();
         assert_eq!((p.shape(), q.shape()), (&[2, 3][..], &[2, 3][..]));
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use crate::array::Scalar;
+
+    /// `cargo test --release --lib array::convert::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn astype_and_copy_speed() {
+        let n = 10_000_000;
+        let a =
+            NdArray::from_vec((0..n).map(|i| i as f64 * 0.5).collect::<Vec<_>>(), &[n]).unwrap();
+        let t = std::time::Instant::now();
+        let z = NdArray::zeros(&[n], DType::Int64, Order::C).unwrap();
+        println!("zeros 1e7: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        z.fill(Scalar::I64(1)).unwrap();
+        println!("first touch (fill) 1e7: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        cast_into(&z, &a);
+        println!("f64->i64 into touched memory 1e7: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let b = a.astype(DType::Int64, Casting::Unsafe).unwrap();
+        println!("f64->i64 contiguous 1e7: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let _ = b.astype(DType::Float32, Casting::Unsafe).unwrap();
+        println!("i64->f32 (generic path) 1e7: {:?}", t.elapsed());
+        let m = a.reshape(&[1000, 10000], Order::C).unwrap().t();
+        let t = std::time::Instant::now();
+        let _ = m.copy(Order::C).unwrap();
+        println!("transposed copy 1e7: {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let s: usize = a.offsets().fold(0, |acc, o| acc ^ o);
+        println!("offset iteration 1e7: {:?} ({s})", t.elapsed());
     }
 }

@@ -7,10 +7,12 @@
 
 pub mod alloc;
 pub mod convert;
+pub mod create;
 pub mod dtype;
 pub mod element;
 pub mod index;
 pub mod iter;
+pub mod join;
 pub mod ndarray;
 pub mod nested;
 pub mod reshape;

@@ -10,17 +10,39 @@ pub const ALIGN: usize = 64;
 
 /// An owned, aligned heap buffer; shared between views through `Rc<Storage>`.
 pub struct Storage {
+    /// The aligned start of the data.
     ptr: NonNull<u8>,
     nbytes: usize,
+    /// What the allocator returned, and its layout (the data starts `ptr - base` later).
+    base: NonNull<u8>,
+    layout: Layout,
 }
+
+/// Alignment the system allocator gives with `calloc`, whose large blocks are fresh
+/// zero pages mapped lazily (asking for more alignment makes it memset the whole block).
+const CALLOC_ALIGN: usize = 16;
 
 impl Storage {
     /// A zero-filled buffer of `nbytes`, or `None` if the allocator refuses (never aborts).
     pub fn zeroed(nbytes: usize) -> Option<Storage> {
-        let layout = Layout::from_size_align(nbytes.max(1), ALIGN).ok()?;
+        let size = nbytes.checked_add(ALIGN - CALLOC_ALIGN)?.max(1);
+        let layout = Layout::from_size_align(size, CALLOC_ALIGN).ok()?;
         // SAFETY: the layout has a non-zero size.
-        let ptr = unsafe { alloc_zeroed(layout) };
-        NonNull::new(ptr).map(|ptr| Storage { ptr, nbytes })
+        let base = NonNull::new(unsafe { alloc_zeroed(layout) })?;
+        let shift = base.as_ptr().align_offset(ALIGN);
+        if shift > ALIGN - CALLOC_ALIGN {
+            // SAFETY: allocated just above with this layout.
+            unsafe { dealloc(base.as_ptr(), layout) };
+            return None;
+        }
+        // SAFETY: `shift + nbytes <= size`, inside the block.
+        let ptr = unsafe { NonNull::new_unchecked(base.as_ptr().add(shift)) };
+        Some(Storage {
+            ptr,
+            nbytes,
+            base,
+            layout,
+        })
     }
 
     pub fn nbytes(&self) -> usize {
@@ -73,12 +95,7 @@ impl Storage {
 impl Drop for Storage {
     fn drop(&mut self) {
         // SAFETY: allocated in `zeroed` with exactly this layout.
-        unsafe {
-            dealloc(
-                self.ptr.as_ptr(),
-                Layout::from_size_align_unchecked(self.nbytes.max(1), ALIGN),
-            )
-        }
+        unsafe { dealloc(self.base.as_ptr(), self.layout) }
     }
 }
 

@@ -202,7 +202,7 @@ impl NdArray {
         let (s1, s2) = (self.strides[a1], self.strides[a2]);
         let mut start = self.offset as isize;
         let len = if offset >= 0 {
-            let len = n1.min(n2 - offset).max(0);
+            let len = n1.min(n2.saturating_sub(offset)).max(0);
             if len > 0 {
                 start += offset as isize * s2;
             }
