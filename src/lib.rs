@@ -6,6 +6,7 @@
 pub mod array;
 pub mod diag;
 pub mod eval;
+pub mod kernels;
 pub mod lex;
 pub mod library;
 pub mod parse;

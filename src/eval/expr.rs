@@ -332,6 +332,11 @@ impl Interp {
 
     /// `a op= b`: lists extend in place; everything else rebinds.
     pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
+        if let Value::Array(arr) = a {
+            if let Some(r) = crate::library::np::arith::inplace_op(op, arr, b)? {
+                return Ok(r);
+            }
+        }
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return ops::int_op(op, *x, *y);
         }
@@ -370,6 +375,18 @@ impl Interp {
     }
 
     pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PResult<Value> {
+        if let Value::Array(_) | Value::NpScalar(_) = v {
+            if op != UnaryOp::Not {
+                let kind = match op {
+                    UnaryOp::Neg => Some(crate::kernels::unary::UnKind::Neg),
+                    UnaryOp::Invert => Some(crate::kernels::unary::UnKind::Invert),
+                    _ => None,
+                };
+                if let Some(r) = crate::library::np::arith::unary_op(kind, "", v)? {
+                    return Ok(r);
+                }
+            }
+        }
         Ok(match op {
             UnaryOp::Not => Value::Bool(!self.truthy(v)?),
             UnaryOp::Neg => match v {
@@ -432,6 +449,9 @@ impl Interp {
                 }
             }));
         }
+        if let Some(r) = crate::library::np::arith::compare_op(op, a, b)? {
+            return Ok(r);
+        }
         Ok(Value::Bool(match op {
             CmpOp::Eq => ops::py_eq(a, b)?,
             CmpOp::NotEq => !ops::py_eq(a, b)?,
@@ -459,11 +479,22 @@ impl Interp {
     }
 
     pub fn truthy(&mut self, v: &Value) -> PResult<bool> {
+        if let Value::Array(a) = v {
+            return crate::library::np::attrs::truthy(a);
+        }
         Ok(ops::truthy(v))
     }
 
     /// `obj[idx]`.
     pub fn get_item(&mut self, obj: &Value, idx: &Value) -> PResult<Value> {
+        if let Value::Array(a) = obj {
+            return crate::library::np::attrs::get_item(a, idx);
+        }
+        if let Value::Native(n) = obj {
+            if let Some(v) = n.0.get_item(self, idx)? {
+                return Ok(v);
+            }
+        }
         match obj {
             Value::List(l) => {
                 if let Value::Int(i) = idx {

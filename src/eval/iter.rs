@@ -164,6 +164,9 @@ impl Interp {
             Value::Dict(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), false),
             Value::Set(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), true),
             Value::Iter(obj) => return Ok(ValueIter::Shared(obj.clone())),
+            Value::Array(a) => {
+                SeqIter::Values(Rc::new(crate::library::np::attrs::iter_items(a)?), 0)
+            }
             _ => return type_error(format!("'{}' object is not iterable", v.type_name())),
         }))
     }

@@ -104,6 +104,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         }
         _ => {}
     }
+    if let Some(r) = crate::library::np::arith::binary_op(op, a, b)? {
+        return Ok(r);
+    }
     if is_intlike(a) && is_intlike(b) {
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
             match op {
@@ -747,6 +750,9 @@ pub fn py_eq(a: &Value, b: &Value) -> PResult<bool> {
     if let Some(o) = num_cmp(a, b) {
         return Ok(o == Some(Ordering::Equal));
     }
+    if let Some(r) = crate::library::np::py_eq(a, b)? {
+        return Ok(r);
+    }
     Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::None, Value::None) => true,
@@ -885,6 +891,7 @@ pub fn truthy(v: &Value) -> bool {
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
         Value::Range(r) => r.len() > 0,
+        Value::NpScalar(s) => s.is_true(),
         _ => true,
     }
 }

@@ -53,6 +53,11 @@ impl Interp {
 
     /// `str(v)`.
     pub fn to_str(&mut self, v: &Value) -> PResult<String> {
+        if let Value::Array(_) | Value::NpScalar(_) | Value::DType(_) = v {
+            if let Some(s) = crate::library::np::to_str(v)? {
+                return Ok(s);
+            }
+        }
         Ok(match v {
             Value::Str(s) => s.to_string(),
             Value::Exception(e) => match e.args.len() {
@@ -102,6 +107,17 @@ impl Interp {
     }
 
     pub fn write_repr(&mut self, out: &mut String, v: &Value) -> PResult<()> {
+        if let Value::Array(_)
+        | Value::NpScalar(_)
+        | Value::DType(_)
+        | Value::Native(_)
+        | Value::Type(TypeObj::NpScalar(_) | TypeObj::NdArray | TypeObj::NpDType) = v
+        {
+            if let Some(s) = crate::library::np::repr(self, v)? {
+                out.push_str(&s);
+                return Ok(());
+            }
+        }
         match v {
             Value::None => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -241,6 +257,8 @@ impl Interp {
                 self.write_repr(out, &inner)?;
             }
             Value::Undef => out.push_str("<unbound>"),
+            // Written by the NumPy layer above.
+            Value::Array(_) | Value::NpScalar(_) | Value::DType(_) | Value::Native(_) => {}
         }
         Ok(())
     }

@@ -124,6 +124,7 @@ impl Interp {
     /// `obj[idx] = v`.
     pub fn set_item(&mut self, obj: &Value, idx: &Value, v: Value) -> PResult<()> {
         match obj {
+            Value::Array(a) => return crate::library::np::attrs::set_item(a, idx, &v),
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
                     let new = self
@@ -213,6 +214,9 @@ impl Interp {
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PResult<()> {
+        if let Value::Array(a) = obj {
+            return crate::library::np::attrs::set_attr(a, name, &v);
+        }
         if let Value::Module(m) = obj {
             m.attrs.borrow_mut().insert(std::rc::Rc::from(name), v);
             return Ok(());

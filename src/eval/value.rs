@@ -11,6 +11,8 @@ use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use crate::array::{DType, Scalar};
+pub use crate::library::np::{ArrayObj, NativeBox, NativeObj};
 pub use crate::text::RcStr;
 
 pub type ListRef = Rc<RefCell<Vec<Value>>>;
@@ -42,6 +44,15 @@ pub enum Value {
     Exception(Rc<ExcObj>),
     Iter(Rc<RefCell<IterObj>>),
     Ellipsis,
+    /// A NumPy array (`np.ndarray`).
+    Array(Rc<ArrayObj>),
+    /// A NumPy scalar (`np.float64(1.5)`, `np.True_`), distinct from a 0-d array.
+    NpScalar(Rc<Scalar>),
+    /// A dtype object (`np.dtype('float32')`).
+    DType(DType),
+    /// A library object with its own attributes and methods (context managers,
+    /// generators, ufuncs, ...).
+    Native(Rc<NativeBox>),
     /// Internal: a closure cell stored in a frame slot.
     Cell(Rc<RefCell<Value>>),
     /// Internal: an unbound local or global.
@@ -94,6 +105,10 @@ impl Value {
             Value::Exception(e) => Value::Exception(e.clone()),
             Value::Iter(i) => Value::Iter(i.clone()),
             Value::Ellipsis => Value::Ellipsis,
+            Value::Array(a) => Value::Array(a.clone()),
+            Value::NpScalar(x) => Value::NpScalar(x.clone()),
+            Value::DType(d) => Value::DType(*d),
+            Value::Native(n) => Value::Native(n.clone()),
             Value::Cell(c) => Value::Cell(c.clone()),
             Value::Undef => Value::Undef,
         }
@@ -124,6 +139,12 @@ pub enum TypeObj {
     Ellipsis,
     Object,
     Exc(ExcType),
+    /// `np.ndarray`.
+    NdArray,
+    /// A NumPy scalar type (`np.float64`, `np.int8`, `np.bool_`): also a dtype spelling.
+    NpScalar(DType),
+    /// `np.dtype`.
+    NpDType,
 }
 
 impl TypeObj {
@@ -150,6 +171,9 @@ impl TypeObj {
             TypeObj::Ellipsis => "ellipsis",
             TypeObj::Object => "object",
             TypeObj::Exc(e) => e.name(),
+            TypeObj::NdArray => "ndarray",
+            TypeObj::NpScalar(d) => d.name(),
+            TypeObj::NpDType => "dtype",
         }
     }
     /// `issubclass(self, other)` among built-in types.
@@ -159,6 +183,9 @@ impl TypeObj {
         }
         match (self, other) {
             (TypeObj::Bool, TypeObj::Int) => true,
+            // NumPy's float64 and complex128 subclass Python's float and complex.
+            (TypeObj::NpScalar(DType::Float64), TypeObj::Float) => true,
+            (TypeObj::NpScalar(DType::Complex128), TypeObj::Complex) => true,
             (TypeObj::Exc(a), TypeObj::Exc(b)) => a.is_subclass(b),
             _ => false,
         }
@@ -379,6 +406,10 @@ impl Value {
             Value::Exception(e) => TypeObj::Exc(e.ty),
             Value::Iter(_) => TypeObj::Iterator,
             Value::Ellipsis => TypeObj::Ellipsis,
+            Value::Array(_) => TypeObj::NdArray,
+            Value::NpScalar(s) => TypeObj::NpScalar(s.dtype()),
+            Value::DType(_) => TypeObj::NpDType,
+            Value::Native(_) => TypeObj::Object,
             Value::Cell(_) | Value::Undef => TypeObj::Object,
         }
     }
@@ -397,6 +428,7 @@ impl Value {
                 IterObj::Seq(SeqIter::Rev(..)) => "list_reverseiterator",
                 IterObj::Seq(_) | IterObj::Shared(_) => "tuple_iterator",
             },
+            Value::Native(n) => n.0.type_name(),
             v => v.type_obj().name(),
         }
     }
@@ -425,6 +457,10 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => Rc::ptr_eq(a, b),
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::NpScalar(a), Value::NpScalar(b)) => Rc::ptr_eq(a, b),
+            (Value::DType(a), Value::DType(b)) => a == b,
+            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b),
             (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
             (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
@@ -444,6 +480,9 @@ impl Value {
             Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Array(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::NpScalar(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Native(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Builtin(b) => *b as *const Builtin as usize,
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)

@@ -57,12 +57,22 @@ pub fn method_names(v: &Value) -> Vec<&'static str> {
         Value::Float(_) => FLOAT_METHODS.to_vec(),
         Value::Complex(_) => COMPLEX_METHODS.to_vec(),
         Value::Str(_) => super::strings::STR_METHODS.to_vec(),
+        Value::Array(_) => {
+            let mut v = super::np::ARRAY_METHODS.to_vec();
+            v.extend_from_slice(super::np::attrs::ARRAY_ATTRS);
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
         _ => vec![],
     }
 }
 
 /// Attributes that are values rather than methods, and bound methods.
-pub fn get_attr(_it: &mut Interp, obj: &Value, name: &str) -> PResult<Option<Value>> {
+pub fn get_attr(it: &mut Interp, obj: &Value, name: &str) -> PResult<Option<Value>> {
+    if let Some(v) = super::np::get_attr(it, obj, name)? {
+        return Ok(Some(v));
+    }
     let v = match (obj, name) {
         (Value::Int(_) | Value::BigInt(_), "real" | "numerator") => obj.clone(),
         (Value::Bool(b), "real" | "numerator") => Value::Int(*b as i64),
@@ -147,6 +157,12 @@ fn count_in(items: &[Value], x: &Value) -> PResult<Value> {
 }
 
 pub fn call_method(it: &mut Interp, obj: &Value, name: &str, mut a: Args) -> PResult<Value> {
+    if let Value::Array(_) | Value::NpScalar(_) | Value::Native(_) | Value::DType(_) = obj {
+        return match super::np::call_method(it, obj, name, a)? {
+            Some(v) => Ok(v),
+            None => Err(no_attr(obj, name)),
+        };
+    }
     match obj {
         Value::Str(s) => {
             let s = s.clone();

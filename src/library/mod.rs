@@ -5,6 +5,7 @@
 pub mod builtins;
 pub mod math;
 pub mod methods;
+pub mod np;
 pub mod random;
 pub mod strings;
 pub mod time;
@@ -57,6 +58,7 @@ impl Interp {
             "math" => math::module(),
             "time" => time::module(),
             "random" => random::module(),
+            "numpy" => np::module(),
             _ => {
                 return Err(Exc::new(
                     ExcType::ModuleNotFoundError,

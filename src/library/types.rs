@@ -366,6 +366,8 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
             a.expect("object", 0, 0)?;
             type_error("numpyx does not support creating plain objects")
         }
+        TypeObj::NpScalar(d) => super::np::convert::call_scalar_type(d, a),
+        TypeObj::NpDType => super::np::convert::make_dtype(a),
         other => type_error(format!("cannot create '{}' instances", other.name())),
     }
 }
