@@ -754,6 +754,9 @@ pub fn index_of(idx: &Value, what: &str) -> PResult<i64> {
                 Ok(i64::MAX)
             }
         }
+        Value::NpScalar(s) if crate::library::np::scalar::as_index(**s).is_some() => {
+            Ok(crate::library::np::scalar::as_index(**s).unwrap_or(0))
+        }
         _ => {
             let kind = if what == "string" { "string" } else { what };
             type_error(format!(
@@ -774,6 +777,9 @@ fn slice_part(v: &Value) -> PResult<Option<i64>> {
         } else {
             i64::MAX / 2
         })),
+        Value::NpScalar(s) if crate::library::np::scalar::as_index(**s).is_some() => {
+            Ok(crate::library::np::scalar::as_index(**s))
+        }
         _ => type_error("slice indices must be integers or None or have an __index__ method"),
     }
 }

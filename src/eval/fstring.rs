@@ -49,6 +49,11 @@ impl Interp {
 
     /// `format(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PResult<String> {
+        // NumPy scalars format as the Python number they hold (`f"{np.float32(0.1)}"`).
+        if let Value::NpScalar(s) = v {
+            let p = crate::library::np::convert::python_scalar(**s);
+            return self.format_value(&p, spec);
+        }
         if spec.is_empty() {
             return self.to_str(v);
         }

@@ -87,6 +87,7 @@ pub fn len_of(it: &mut Interp, v: &Value) -> PResult<usize> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::Range(r) => r.len() as usize,
+        Value::Array(a) => super::np::attrs::len(a)?,
         _ => return type_error(format!("object of type '{}' has no len()", v.type_name())),
     })
 }
@@ -112,6 +113,13 @@ fn abs(_: &mut Interp, a: Args) -> PResult<Value> {
         Value::BigInt(b) => ops::int_from_big(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
         Value::Complex(c) => Value::Float(c.re.hypot(c.im)),
+        v @ (Value::Array(_) | Value::NpScalar(_)) => {
+            let k = Some(crate::kernels::unary::UnKind::Abs);
+            match super::np::arith::unary_op(k, "absolute", v)? {
+                Some(r) => r,
+                None => return type_error("bad operand type for abs()"),
+            }
+        }
         v => return type_error(format!("bad operand type for abs(): '{}'", v.type_name())),
     })
 }

@@ -104,7 +104,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
 }
 
 fn float_of(it: &mut Interp, v: &Value) -> PResult<f64> {
-    let _ = it;
+    if let Some(p) = super::np::convert::as_python_number(v)? {
+        return float_of(it, &p);
+    }
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
@@ -159,10 +161,13 @@ fn int_of(v: &Value, base: Option<u32>) -> PResult<Value> {
                 repr_str(s)
             )),
         },
-        _ => type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            v.type_name()
-        )),
+        _ => match super::np::convert::as_python_number(v)? {
+            Some(p) => int_of(&p, None),
+            None => type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                v.type_name()
+            )),
+        },
     }
 }
 
@@ -380,6 +385,9 @@ fn range_arg(v: &Value) -> PResult<i64> {
             ExcType::OverflowError,
             "Python int too large to convert to C ssize_t",
         ),
+        Value::NpScalar(s) if crate::library::np::scalar::as_index(**s).is_some() => {
+            Ok(crate::library::np::scalar::as_index(**s).unwrap_or(0))
+        }
         _ => type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.type_name()

@@ -484,7 +484,7 @@ pub fn basic_index(key: &Value) -> PResult<Option<Vec<IndexItem>>> {
     }
 }
 
-fn invalid_index() -> Box<Exc> {
+pub fn invalid_index() -> Box<Exc> {
     Exc::new(
         ExcType::IndexError,
         "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
@@ -494,13 +494,7 @@ fn invalid_index() -> Box<Exc> {
 /// `a[key]` with a basic index: a view, or a NumPy scalar for a full integer index.
 pub fn get_item(this: &Rc<ArrayObj>, key: &Value) -> PResult<Value> {
     let Some(items) = basic_index(key)? else {
-        return Err(match key {
-            Value::Float(_) | Value::Str(_) | Value::Complex(_) => invalid_index(),
-            _ => Exc::new(
-                ExcType::IndexError,
-                "numpyx does not support integer-array or boolean indexing yet",
-            ),
-        });
+        return super::index::get_advanced(this, key);
     };
     let arr = this.get();
     let v = arr.slice_view(&items).or_exc()?;
@@ -523,13 +517,7 @@ pub fn get_item(this: &Rc<ArrayObj>, key: &Value) -> PResult<Value> {
 /// `a[key] = value` with a basic index.
 pub fn set_item(this: &Rc<ArrayObj>, key: &Value, value: &Value) -> PResult<()> {
     let Some(items) = basic_index(key)? else {
-        return Err(match key {
-            Value::Float(_) | Value::Str(_) | Value::Complex(_) => invalid_index(),
-            _ => Exc::new(
-                ExcType::IndexError,
-                "numpyx does not support integer-array or boolean index assignment yet",
-            ),
-        });
+        return super::index::set_advanced(this, key, value);
     };
     let arr = this.get();
     let dst = arr.slice_view(&items).or_exc()?;

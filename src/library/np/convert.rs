@@ -495,3 +495,19 @@ pub static FUNCS: &[Builtin] = &[
         f: np_shape,
     },
 ];
+
+/// A NumPy scalar, or an array of one element, as the Python number `int()`,
+/// `float()` and `complex()` convert; `None` for other values.
+pub fn as_python_number(v: &Value) -> PResult<Option<Value>> {
+    match v {
+        Value::NpScalar(s) => Ok(Some(python_scalar(**s))),
+        Value::Array(a) => {
+            let arr = a.get();
+            if arr.size() != 1 {
+                return type_error("only length-1 arrays can be converted to Python scalars");
+            }
+            Ok(Some(python_scalar(arr.get_flat(0).or_exc()?)))
+        }
+        _ => Ok(None),
+    }
+}

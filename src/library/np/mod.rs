@@ -6,8 +6,11 @@ pub mod arith;
 pub mod attrs;
 pub mod convert;
 pub mod create;
+pub mod index;
 pub mod printing;
+pub mod reduce;
 pub mod scalar;
+pub mod ufunc;
 
 use crate::array::{ArrayError, DType, ErrKind, NdArray};
 use crate::eval::Interp;
@@ -160,8 +163,8 @@ const SCALAR_TYPES: &[(&str, DType)] = &[
 /// The `numpy` module object.
 pub fn module() -> Value {
     let mut attrs = indexmap::IndexMap::new();
-    for table in [create::FUNCS, attrs::FUNCS, printing::FUNCS, convert::FUNCS] {
-        for f in table {
+    for table in TABLES {
+        for f in table.iter() {
             attrs.insert(Rc::from(f.name), Value::Builtin(f));
         }
     }
@@ -214,10 +217,19 @@ fn exceptions_module() -> Value {
 
 /// Every function table of the module, for `help()` and the docs test.
 pub fn all_funcs() -> impl Iterator<Item = &'static Builtin> {
-    [create::FUNCS, attrs::FUNCS, printing::FUNCS, convert::FUNCS]
-        .into_iter()
-        .flatten()
+    TABLES.iter().copied().flatten()
 }
+
+/// The module's function tables, one per source file.
+const TABLES: &[&[Builtin]] = &[
+    create::FUNCS,
+    attrs::FUNCS,
+    printing::FUNCS,
+    convert::FUNCS,
+    index::FUNCS,
+    ufunc::FUNCS,
+    reduce::FUNCS,
+];
 
 /// Methods of arrays (for bound-method lookup and `dir()`).
 pub const ARRAY_METHODS: &[&str] = &[
@@ -254,7 +266,7 @@ pub fn get_attr(it: &mut Interp, obj: &Value, name: &str) -> PResult<Option<Valu
             if let Some(v) = attrs::get_attr(a, name)? {
                 return Ok(Some(v));
             }
-            if ARRAY_METHODS.contains(&name) {
+            if ARRAY_METHODS.contains(&name) || reduce::METHODS.contains(&name) {
                 return Ok(Some(Value::Method(Rc::new((obj.clone(), Rc::from(name))))));
             }
             Err(Exc::new(
@@ -360,6 +372,7 @@ pub fn call_method(it: &mut Interp, obj: &Value, name: &str, a: Args) -> PResult
         ))
     };
     match obj {
+        Value::Array(_) if reduce::METHODS.contains(&name) => reduce::call_method(it, obj, name, a),
         Value::Array(_) => match attrs::call_method(it, obj, name, a)? {
             Some(v) => Ok(Some(v)),
             None => match attrs::get_attr(
