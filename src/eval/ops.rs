@@ -577,8 +577,9 @@ pub fn float_pow(x: f64, y: f64) -> PResult<Value> {
         );
     }
     if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        let r = Complex64::new(x, 0.0).powc(Complex64::new(y, 0.0));
-        return Ok(Value::complex(r.re, r.im));
+        // CPython hands this case to complex pow.
+        let (cx, cy) = (Complex64::new(x, 0.0), Complex64::new(y, 0.0));
+        return complex_op(BinOp::Pow, cx, cy, &Value::Float(x), &Value::Float(y));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {

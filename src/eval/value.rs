@@ -145,6 +145,8 @@ pub enum TypeObj {
     NpScalar(DType),
     /// `np.dtype`.
     NpDType,
+    /// A built-in type known only by its name (`map`, `zip`, `list_iterator`, ...).
+    Named(&'static str),
 }
 
 impl TypeObj {
@@ -174,6 +176,7 @@ impl TypeObj {
             TypeObj::NdArray => "ndarray",
             TypeObj::NpScalar(d) => d.name(),
             TypeObj::NpDType => "dtype",
+            TypeObj::Named(n) => n,
         }
     }
     /// `issubclass(self, other)` among built-in types.
@@ -404,7 +407,7 @@ impl Value {
             Value::Module(_) => TypeObj::Module,
             Value::Type(_) => TypeObj::Type,
             Value::Exception(e) => TypeObj::Exc(e.ty),
-            Value::Iter(_) => TypeObj::Iterator,
+            Value::Iter(_) => TypeObj::Named(self.type_name()),
             Value::Ellipsis => TypeObj::Ellipsis,
             Value::Array(_) => TypeObj::NdArray,
             Value::NpScalar(s) => TypeObj::NpScalar(s.dtype()),

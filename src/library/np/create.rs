@@ -401,7 +401,8 @@ fn np_linspace(it: &mut Interp, a: Args) -> PResult<Value> {
     let dt = opt_dtype(b.get(5))?;
     let (arr, step) = create::linspace(start, stop, num, endpoint, dt).or_exc()?;
     if retstep {
-        return Ok(Value::tuple(vec![new(arr), Value::Float(step)]));
+        let step = super::scalar::value(Scalar::F64(step));
+        return Ok(Value::tuple(vec![new(arr), step]));
     }
     Ok(new(arr))
 }
