@@ -821,6 +821,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
 
 /// `a < b` etc. for ordering operators.
 pub fn py_order(op: CmpOp, a: &Value, b: &Value) -> PResult<bool> {
+    // NumPy scalars order as the Python numbers they hold.
+    if let Value::NpScalar(s) = a {
+        return py_order(op, &crate::library::np::convert::python_scalar(**s), b);
+    }
+    if let Value::NpScalar(s) = b {
+        return py_order(op, a, &crate::library::np::convert::python_scalar(**s));
+    }
     let ord = match num_cmp(a, b) {
         Some(o) => o,
         None => match (a, b) {

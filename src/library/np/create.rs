@@ -301,14 +301,6 @@ fn pynum(v: &Value, what: &str) -> PResult<PyNum> {
     })
 }
 
-/// The dtype NumPy's `arange` gives a NumPy scalar argument (strong), if any.
-fn strong_dtype(v: Option<&Value>) -> Option<DType> {
-    match v {
-        Some(Value::NpScalar(s)) => Some(s.dtype()),
-        _ => None,
-    }
-}
-
 fn np_arange(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind(
         "arange",
@@ -316,7 +308,8 @@ fn np_arange(_: &mut Interp, a: Args) -> PResult<Value> {
         &["start", "stop", "step", "dtype", "*", "device", "like"],
         0,
     )?;
-    let mut dt = opt_dtype(b.get(3))?;
+    // NumPy scalars count as the Python numbers they hold (`np.arange(np.int8(5))` is int64).
+    let dt = opt_dtype(b.get(3))?;
     let (start, stop) = match (b.get(0), b.get(1)) {
         (Some(x), None) => (PyNum::Int(0), pynum(x, "stop")?),
         (Some(x), Some(y)) => (pynum(x, "start")?, pynum(y, "stop")?),
@@ -329,26 +322,6 @@ fn np_arange(_: &mut Interp, a: Args) -> PResult<Value> {
         Some(s) => pynum(s, "step")?,
         None => PyNum::Int(1),
     };
-    if dt.is_none() {
-        // NumPy scalars keep their dtype (promoted among themselves).
-        let strong: Vec<DType> = [b.get(0), b.get(1), b.get(2)]
-            .into_iter()
-            .filter_map(strong_dtype)
-            .collect();
-        if !strong.is_empty() {
-            let any_float = [start, stop, step]
-                .iter()
-                .any(|p| matches!(p, PyNum::Float(_)));
-            let mut d = strong[0];
-            for s in &strong[1..] {
-                d = crate::array::dtype::promote_types(d, *s);
-            }
-            if any_float && !d.is_inexact() {
-                d = DType::Float64;
-            }
-            dt = Some(d);
-        }
-    }
     let r = create::arange(start, stop, step, dt).map_err(|e| {
         if e.kind == crate::array::ErrKind::ZeroDivisionError {
             Exc::new(ExcType::ZeroDivisionError, e.msg)
