@@ -4,33 +4,207 @@ use super::exceptions::{Exc, ExcType, PResult, type_error};
 use super::iter::ValueIter;
 use super::ops;
 use super::value::{Args, SliceObj, Value};
-use super::{Frame, Interp};
+use super::{Frame, Interp, LOCALS_INLINE};
 use crate::parse::ast::*;
 use crate::text::RcStr;
 use num_traits::Signed;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Checked `x op y` for the operators whose int results the hot paths compute
+/// inline; `None` when another path must decide (overflow to a big int, other ops).
+#[inline(always)]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// `x op y` for two ints, for the orderings and equalities.
+#[inline(always)]
+fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
+}
+
+/// The slots of a small function's frame, on the Rust stack of the call. Dropping it
+/// releases only the slots that hold heap values: the drop glue of the whole array
+/// (one out-of-line call per slot) never runs.
+struct InlineSlots {
+    vals: std::mem::ManuallyDrop<[Value; LOCALS_INLINE]>,
+    n: usize,
+}
+
+impl InlineSlots {
+    #[inline(always)]
+    fn new(n: usize) -> InlineSlots {
+        InlineSlots {
+            vals: std::mem::ManuallyDrop::new([const { Value::Undef }; LOCALS_INLINE]),
+            n,
+        }
+    }
+}
+
+impl Drop for InlineSlots {
+    #[inline(always)]
+    fn drop(&mut self) {
+        for v in &mut self.vals[..self.n] {
+            if v.is_heap() {
+                drop(std::mem::take(v));
+            }
+        }
+        // The remaining values own nothing: forgetting them (ManuallyDrop) is a no-op.
+    }
+}
+
 impl Interp {
-    /// Evaluates `e`; an error is stamped with `e`'s span unless an inner node already did.
+    /// Evaluates `e`. Every error it returns carries a span (that of the innermost
+    /// node that raised it), so callers never stamp errors coming out of `eval`.
     #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         // Leaves first, without a call.
         match &e.kind {
-            ExprKind::Name(n) => {
-                if let Slot::Local(s) = n.slot.get() {
-                    match &f.locals[s as usize] {
-                        Value::Cell(_) | Value::Undef => {}
-                        v => return Ok(v.clone()),
-                    }
-                }
-            }
+            ExprKind::Local(s) => match &f.locals[*s as usize] {
+                Value::Undef => {}
+                v => return Ok(v.clone()),
+            },
             ExprKind::Int(i) => return Ok(Value::Int(*i)),
             _ => {}
         }
-        self.eval_stamped(f, e)
+        self.eval_node(f, e)
     }
 
+    /// Dispatches on the node kind. The hot kinds each have their own small function
+    /// (reached by a tail jump), so that their prologues save only what they need;
+    /// the rest share `eval_stamped`.
+    #[inline(never)]
+    fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        match &e.kind {
+            ExprKind::Local(s) => Err(self.unbound(f, *s, false).at(e.span)),
+            ExprKind::Global(g) => self.eval_global(*g, e),
+            ExprKind::BinOp(op, a, b) => self.eval_binop(f, e, *op, a, b),
+            ExprKind::CallPos(func, args) => self.eval_call_pos(f, e, func, args),
+            ExprKind::Compare1(op, a, b) => self.eval_compare1(f, e, *op, a, b),
+            ExprKind::Float(x) => Ok(Value::Float(*x)),
+            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
+            ExprKind::True => Ok(Value::Bool(true)),
+            ExprKind::False => Ok(Value::Bool(false)),
+            ExprKind::None => Ok(Value::None),
+            _ => self.eval_stamped(f, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_global(&mut self, g: u32, e: &Expr) -> PResult<Value> {
+        self.load_global(g).map_err(|x| x.at(e.span))
+    }
+
+    #[inline(never)]
+    fn eval_binop(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+    ) -> PResult<Value> {
+        let x = self.eval(f, a)?;
+        let y = self.eval(f, b)?;
+        // (The operands of the fast paths own nothing: `discard` compiles to nothing
+        // there, where a plain drop would call the drop glue.)
+        let r = match (&x, &y) {
+            (Value::Int(i), Value::Int(j)) => int_fast(op, *i, *j).map(Value::Int),
+            (Value::Float(p), Value::Float(q)) => match op {
+                BinOp::Add => Some(Value::Float(p + q)),
+                BinOp::Sub => Some(Value::Float(p - q)),
+                BinOp::Mul => Some(Value::Float(p * q)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match r {
+            Some(r) => {
+                Value::discard(x);
+                Value::discard(y);
+                Ok(r)
+            }
+            None => self.binop_slow(e, op, x, y),
+        }
+    }
+
+    /// `binop` off the hot path: the operands are dropped here too.
+    #[inline(never)]
+    fn binop_slow(&mut self, e: &Expr, op: BinOp, x: Value, y: Value) -> PResult<Value> {
+        self.binop(op, &x, &y).map_err(|ex| ex.at(e.span))
+    }
+
+    #[inline(never)]
+    fn eval_compare1(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+        op: CmpOp,
+        a: &Expr,
+        b: &Expr,
+    ) -> PResult<Value> {
+        let x = self.eval(f, a)?;
+        let y = self.eval(f, b)?;
+        if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+            if let Some(r) = int_cmp(op, *i, *j) {
+                Value::discard(x);
+                Value::discard(y);
+                return Ok(Value::Bool(r));
+            }
+        }
+        self.compare_slow(e, op, x, y)
+    }
+
+    #[inline(never)]
+    fn compare_slow(&mut self, e: &Expr, op: CmpOp, x: Value, y: Value) -> PResult<Value> {
+        self.compare(op, &x, &y).map_err(|ex| ex.at(e.span))
+    }
+
+    /// The truth of a condition (`if`, `while`, `x if c else y`) without building a
+    /// `bool` value for the common comparisons. An error of the truth test itself is
+    /// stamped with `span`.
+    #[inline(always)]
+    pub fn cond(&mut self, f: &mut Frame, c: &Expr, span: crate::source::Span) -> PResult<bool> {
+        let v = if let ExprKind::Compare1(op, a, b) = &c.kind {
+            let x = self.eval(f, a)?;
+            let y = self.eval(f, b)?;
+            if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
+                if let Some(r) = int_cmp(*op, *i, *j) {
+                    Value::discard(x);
+                    Value::discard(y);
+                    return Ok(r);
+                }
+            }
+            self.compare_slow(c, *op, x, y)?
+        } else {
+            self.eval(f, c)?
+        };
+        match v {
+            Value::Bool(b) => Ok(b),
+            other => self.truth_slow(other, span),
+        }
+    }
+
+    #[inline(never)]
+    fn truth_slow(&mut self, v: Value, span: crate::source::Span) -> PResult<bool> {
+        self.truthy(&v).map_err(|e| e.at(span))
+    }
+
+    /// Errors of other kinds get `e`'s span unless an inner node already gave one.
     #[inline(never)]
     fn eval_stamped(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match self.eval_inner(f, e) {
@@ -56,7 +230,7 @@ impl Interp {
         }
     }
 
-    fn unbound(&self, f: &Frame, s: u32, cell: bool) -> Box<Exc> {
+    pub(super) fn unbound(&self, f: &Frame, s: u32, cell: bool) -> Box<Exc> {
         let name = f.slot_name(s);
         if cell {
             Exc::new(
@@ -88,14 +262,14 @@ impl Interp {
                     ));
                 }
             },
+            ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::BinOp(..)
+            | ExprKind::CallPos(..)
+            | ExprKind::Compare1(..) => return self.eval_node(f, e),
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::BinOp(op, a, b) => {
-                let x = self.eval(f, a)?;
-                let y = self.eval(f, b)?;
-                return self.binop(*op, &x, &y);
-            }
             ExprKind::Call(func, args) => return self.eval_call(f, func, args),
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(f, first)?;
@@ -223,8 +397,7 @@ impl Interp {
                 return self.eval(f, b);
             }
             ExprKind::IfExp(c, a, b) => {
-                let cv = self.eval(f, c)?;
-                if self.truthy(&cv)? {
+                if self.cond(f, c, e.span)? {
                     return self.eval(f, a);
                 }
                 return self.eval(f, b);
@@ -600,46 +773,8 @@ impl Interp {
             let a = self.eval_args(f, args)?;
             return self.call_value(&callee, a);
         }
-        let callee = match &func.kind {
-            ExprKind::Name(n) => match n.slot.get() {
-                Slot::Global(g) => self.load_global(g).map_err(|e| e.at(func.span))?,
-                _ => self.eval(f, func)?,
-            },
-            _ => self.eval(f, func)?,
-        };
+        let callee = self.eval(f, func)?;
         if let Value::Func(fun) = &callee {
-            let def = &*fun.def;
-            if def.sig.simple
-                && args.len() == def.sig.n_normal
-                && args.iter().all(|a| matches!(a, Arg::Pos(_)))
-            {
-                // Fast path: bind positional arguments straight into the new frame.
-                let nlocals = def.layout.nlocals as usize;
-                let locals = if nlocals <= super::LOCALS_INLINE {
-                    let mut buf: [Value; super::LOCALS_INLINE] = Default::default();
-                    for (slot, a) in buf.iter_mut().zip(args) {
-                        if let Arg::Pos(x) = a {
-                            *slot = self.eval(f, x)?;
-                        }
-                    }
-                    super::Locals::from_buf_and_len(buf, nlocals)
-                } else {
-                    let mut v = super::Locals::with_capacity(nlocals);
-                    for a in args {
-                        if let Arg::Pos(x) = a {
-                            v.push(self.eval(f, x)?);
-                        }
-                    }
-                    v.resize(nlocals, Value::Undef);
-                    v
-                };
-                let mut frame = Frame {
-                    locals,
-                    src: def.src.get(),
-                    def: Some(def),
-                };
-                return self.run_frame(fun, &mut frame);
-            }
             if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
                 let mut pos = super::Locals::new();
                 for a in args {
@@ -652,6 +787,104 @@ impl Interp {
         }
         let a = self.eval_args(f, args)?;
         self.call_value(&callee, a)
+    }
+
+    /// `func(args)` with positional arguments only. A global user function whose
+    /// parameters are exactly those arguments gets its frame built in place.
+    #[inline(never)]
+    fn eval_call_pos(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+    ) -> PResult<Value> {
+        if let ExprKind::Global(g) = func.kind {
+            if let Value::Func(fun) = &self.globals[g as usize] {
+                let fun = fun.clone();
+                return self
+                    .call_pos_function(f, &fun, args)
+                    .map_err(|x| x.at(e.span));
+            }
+        }
+        self.eval_call_pos_slow(f, func, args)
+            .map_err(|x| x.at(e.span))
+    }
+
+    /// Calls user function `fun` with the values of `args`.
+    #[inline(always)]
+    fn call_pos_function(
+        &mut self,
+        f: &mut Frame,
+        fun: &Rc<super::value::Function>,
+        args: &[Expr],
+    ) -> PResult<Value> {
+        let def = &*fun.def;
+        if !(def.sig.simple && args.len() == def.sig.n_normal) {
+            let mut pos = super::Locals::new();
+            for a in args {
+                pos.push(self.eval(f, a)?);
+            }
+            return self.call_function(fun, pos, Vec::new());
+        }
+        // Bind the arguments straight into the new frame's slots.
+        let n = def.layout.nlocals as usize;
+        if n <= LOCALS_INLINE {
+            let mut slots = InlineSlots::new(n);
+            for (slot, a) in slots.vals.iter_mut().zip(args) {
+                *slot = self.eval(f, a)?;
+            }
+            let mut frame = Frame {
+                locals: &mut slots.vals[..n],
+                ret: Default::default(),
+                src: def.src.get(),
+                def: Some(def),
+            };
+            return self.run_frame(fun, &mut frame);
+        }
+        let mut locals = Vec::with_capacity(n);
+        for a in args {
+            locals.push(self.eval(f, a)?);
+        }
+        locals.resize(n, Value::Undef);
+        let mut frame = Frame {
+            locals: &mut locals,
+            ret: Default::default(),
+            src: def.src.get(),
+            def: Some(def),
+        };
+        self.run_frame(fun, &mut frame)
+    }
+
+    /// The other calls with positional arguments only (methods, builtins, ...), as
+    /// `eval_call` does them.
+    #[inline(never)]
+    fn eval_call_pos_slow(&mut self, f: &mut Frame, func: &Expr, args: &[Expr]) -> PResult<Value> {
+        // Method call: obj.name(args) without building a bound method.
+        if let ExprKind::Attribute(obj, name) = &func.kind {
+            let o = self.eval(f, obj)?;
+            if !matches!(o, Value::Module(_)) {
+                let a = self.eval_pos_args(f, args)?;
+                return self.call_method(&o, name, a).map_err(|e| e.at(func.span));
+            }
+            let callee = self.get_attr(&o, name).map_err(|e| e.at(func.span))?;
+            let a = self.eval_pos_args(f, args)?;
+            return self.call_value(&callee, a);
+        }
+        let callee = self.eval(f, func)?;
+        if let Value::Func(fun) = &callee {
+            return self.call_pos_function(f, fun, args);
+        }
+        let a = self.eval_pos_args(f, args)?;
+        self.call_value(&callee, a)
+    }
+
+    fn eval_pos_args(&mut self, f: &mut Frame, args: &[Expr]) -> PResult<Args> {
+        let mut pos = Vec::with_capacity(args.len());
+        for a in args {
+            pos.push(self.eval(f, a)?);
+        }
+        Ok(Args::new(pos))
     }
 
     pub fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PResult<Args> {

@@ -8,6 +8,7 @@ use crate::parse::ast::*;
 use std::rc::Rc;
 
 impl Interp {
+    #[inline(always)]
     pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
         for s in body {
             match self.exec(f, s)? {
@@ -18,8 +19,79 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    #[inline]
+    /// Executes one statement. Like `eval`, every error it returns carries a span:
+    /// errors of the statement itself get `s.span` unless an inner node gave one.
+    #[inline(never)]
     pub fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        // The hot kinds, whose errors come stamped from `eval`, `cond` and the
+        // statements of their blocks.
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                Value::discard(self.eval(f, e)?);
+                Ok(Flow::Normal)
+            }
+            StmtKind::Return(Some(e)) => {
+                let v = self.eval(f, e)?;
+                Value::set(&mut f.ret, v);
+                Ok(Flow::Return)
+            }
+            StmtKind::If(c, body, orelse) => {
+                if self.cond(f, c, c.span)? {
+                    self.exec_block(f, body)
+                } else {
+                    self.exec_block(f, orelse)
+                }
+            }
+            StmtKind::Assign(targets, value) if targets.len() == 1 => {
+                if let ExprKind::Local(slot) = targets[0].kind {
+                    let v = self.eval(f, value)?;
+                    Value::set(&mut f.locals[slot as usize], v);
+                    return Ok(Flow::Normal);
+                }
+                self.exec_stamped(f, s)
+            }
+            StmtKind::AugAssign(t, op, value) => {
+                if let ExprKind::Local(slot) = t.kind {
+                    return self.aug_local(f, s, t, slot, *op, value);
+                }
+                self.exec_stamped(f, s)
+            }
+            _ => self.exec_stamped(f, s),
+        }
+    }
+
+    /// `local op= value`. The int fast path updates the slot in place.
+    #[inline(never)]
+    fn aug_local(
+        &mut self,
+        f: &mut Frame,
+        s: &Stmt,
+        t: &Expr,
+        slot: u32,
+        op: BinOp,
+        value: &Expr,
+    ) -> PResult<Flow> {
+        if let Value::Undef = f.locals[slot as usize] {
+            return Err(self.unbound(f, slot, false).at(t.span));
+        }
+        let v = self.eval(f, value)?;
+        let cur = &mut f.locals[slot as usize];
+        if let (Value::Int(x), Value::Int(y)) = (&*cur, &v) {
+            if let Some(r) = super::expr::int_fast(op, *x, *y) {
+                Value::set(cur, Value::Int(r));
+                Value::discard(v);
+                return Ok(Flow::Normal);
+            }
+        }
+        let cur = cur.clone();
+        let r = self.inplace_op(op, &cur, &v).map_err(|e| e.at(s.span))?;
+        Value::set(&mut f.locals[slot as usize], r);
+        Ok(Flow::Normal)
+    }
+
+    /// The other statements; their own errors get `s.span`.
+    #[inline(never)]
+    fn exec_stamped(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match self.exec_inner(f, s) {
             Ok(fl) => Ok(fl),
             Err(mut e) => {
@@ -48,12 +120,7 @@ impl Interp {
             }
             StmtKind::AugAssign(t, op, value) => self.aug_assign(f, t, *op, value)?,
             StmtKind::If(c, body, orelse) => {
-                let cv = self.eval(f, c)?;
-                let b = match cv {
-                    Value::Bool(b) => b,
-                    other => self.truthy(&other).map_err(|e| e.at(c.span))?,
-                };
-                return if b {
+                return if self.cond(f, c, c.span)? {
                     self.exec_block(f, body)
                 } else {
                     self.exec_block(f, orelse)
@@ -61,13 +128,12 @@ impl Interp {
             }
             StmtKind::While(c, body, orelse) => loop {
                 super::check_interrupt()?;
-                let cv = self.eval(f, c)?;
-                if !self.truthy(&cv).map_err(|e| e.at(c.span))? {
+                if !self.cond(f, c, c.span)? {
                     return self.exec_block(f, orelse);
                 }
                 match self.exec_block(f, body)? {
                     Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Return => return Ok(Flow::Return),
                     _ => {}
                 }
             },
@@ -82,7 +148,8 @@ impl Interp {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
-                return Ok(Flow::Return(v));
+                Value::set(&mut f.ret, v);
+                return Ok(Flow::Return);
             }
             StmtKind::FunctionDef(def, name) => {
                 let v = self.make_function(f, def)?;
@@ -179,11 +246,12 @@ impl Interp {
     ) -> PResult<Flow> {
         let src = self.eval(f, iter)?;
         let mut it = self.iterate(&src).map_err(|e| e.at(iter.span))?;
-        // Fast path: a simple name target.
-        let simple = match &target.kind {
-            ExprKind::Name(n) => Some(n),
-            _ => None,
-        };
+        // Fast path: a range into a plain local.
+        if let (ExprKind::Local(slot), ValueIter::Seq(SeqIter::Range { next, step, left })) =
+            (&target.kind, &it)
+        {
+            return self.for_range_local(f, *slot as usize, *next, *step, *left, body, orelse);
+        }
         loop {
             let item = match &mut it {
                 ValueIter::Seq(SeqIter::Range { next, step, left }) => {
@@ -200,13 +268,37 @@ impl Interp {
             };
             let Some(item) = item else { break };
             super::check_interrupt()?;
-            match simple {
-                Some(n) => self.store_name(f, n, item),
-                None => self.assign(f, target, item)?,
-            }
+            self.assign(f, target, item)?;
             match self.exec_block(f, body)? {
                 Flow::Break => return Ok(Flow::Normal),
-                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Return => return Ok(Flow::Return),
+                _ => {}
+            }
+        }
+        self.exec_block(f, orelse)
+    }
+
+    /// `for local in range(...)`: the counter lives in Rust variables.
+    #[allow(clippy::too_many_arguments)]
+    fn for_range_local(
+        &mut self,
+        f: &mut Frame,
+        slot: usize,
+        mut next: i64,
+        step: i64,
+        mut left: i64,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PResult<Flow> {
+        while left > 0 {
+            let v = next;
+            left -= 1;
+            next = next.wrapping_add(step);
+            super::check_interrupt()?;
+            Value::set(&mut f.locals[slot], Value::Int(v));
+            match self.exec_block(f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return => return Ok(Flow::Return),
                 _ => {}
             }
         }

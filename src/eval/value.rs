@@ -56,20 +56,55 @@ impl Default for Value {
 }
 
 impl Clone for Value {
-    /// Inline for the unboxed values the hot paths copy; the rest bump a count.
+    /// Inline for the unboxed values the hot paths copy (one tag test and a copy of
+    /// the two words); the rest bump a count.
     #[inline(always)]
     fn clone(&self) -> Value {
-        match self {
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(x) => Value::Float(*x),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::None => Value::None,
-            _ => self.clone_slow(),
+        if self.is_heap() {
+            self.clone_slow()
+        } else {
+            // SAFETY: a non-heap value owns nothing (no reference count, no
+            // allocation), so a bitwise copy is an independent, valid value.
+            unsafe { std::ptr::read(self) }
         }
     }
 }
 
 impl Value {
+    /// Whether dropping the value may release something (a reference count). The
+    /// plain variants are listed, so that any variant added later counts as heap.
+    #[inline(always)]
+    pub fn is_heap(&self) -> bool {
+        !matches!(
+            self,
+            Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Builtin(_)
+                | Value::Type(_)
+                | Value::Ellipsis
+                | Value::Undef
+        )
+    }
+
+    /// Stores `v` in `slot`. The old value's drop glue (an out-of-line call) runs only
+    /// if it may hold a reference.
+    #[inline(always)]
+    pub fn set(slot: &mut Value, v: Value) {
+        Value::discard(std::mem::replace(slot, v));
+    }
+
+    /// Drops `v`, calling the drop glue only for heap values.
+    #[inline(always)]
+    pub fn discard(v: Value) {
+        if v.is_heap() {
+            drop(v);
+        } else {
+            std::mem::forget(v);
+        }
+    }
+
     #[inline(never)]
     fn clone_slow(&self) -> Value {
         match self {

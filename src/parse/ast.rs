@@ -39,6 +39,16 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// A throwaway node, for moving a child out while rewriting its parent.
+    pub fn placeholder() -> Expr {
+        Expr {
+            kind: ExprKind::None,
+            span: Span::default(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -179,6 +189,18 @@ pub enum ExprKind {
     SetComp(Box<Expr>, Vec<Comprehension>),
     DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
     GenExp(Box<Expr>, Vec<Comprehension>),
+    // Kinds below are never built by the parser: the resolver rewrites nodes into
+    // them once a scope's layout is final (see `eval::resolve::specialize`), so that
+    // the evaluator's hot paths need no further checks.
+    /// A `Name` whose slot is a frame local that never holds a closure cell
+    /// (valid wherever a `Name` is: loads, assignment targets, `del`).
+    Local(u32),
+    /// A `Name` that lives in the session's global table.
+    Global(u32),
+    /// A `Compare` with a single operator.
+    Compare1(CmpOp, Box<Expr>, Box<Expr>),
+    /// A `Call` whose arguments are all plain positional expressions.
+    CallPos(Box<Expr>, Vec<Expr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
