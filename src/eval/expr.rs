@@ -37,6 +37,20 @@ fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
     })
 }
 
+/// The int that `e` stands for, if it is an int literal or a slot holding an int:
+/// read without evaluating anything (so a caller may fall back to `eval`).
+#[inline(always)]
+fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(*i),
+        ExprKind::Local(s) => match f.locals.get(*s as usize) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The slots of a small function's frame, on the Rust stack of the call. Dropping it
 /// releases only the slots that hold heap values: the drop glue of the whole array
 /// (one out-of-line call per slot) never runs.
@@ -84,19 +98,18 @@ impl Interp {
         self.eval_node(f, e)
     }
 
-    /// Dispatches on the node kind. The hot kinds each have their own small function
-    /// (reached by a tail jump), so that their prologues save only what they need;
-    /// the rest share `eval_stamped`.
+    /// Dispatches on the node kind. The hot kinds each have their own small function,
+    /// reached by a tail jump (they all take `(self, f, e)` for that), so that each
+    /// prologue saves only what that kind needs; the rest share `eval_stamped`.
     #[inline(never)]
     fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match &e.kind {
-            ExprKind::Local(s) => Err(self.unbound(f, *s, false).at(e.span)),
-            ExprKind::Global(g) => self.eval_global(*g, e),
-            ExprKind::BinOp(op, a, b) => self.eval_binop(f, e, *op, a, b),
-            ExprKind::CallPos(func, args) => self.eval_call_pos(f, e, func, args),
-            ExprKind::Compare1(op, a, b) => self.eval_compare1(f, e, *op, a, b),
+            ExprKind::BinOp(..) => self.eval_binop(f, e),
+            ExprKind::CallPos(..) => self.eval_call_pos(f, e),
+            ExprKind::Compare1(..) => self.eval_compare1(f, e),
+            ExprKind::Global(_) => self.eval_global(f, e),
+            ExprKind::Local(_) => self.eval_unbound(f, e),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
-            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
             ExprKind::True => Ok(Value::Bool(true)),
             ExprKind::False => Ok(Value::Bool(false)),
             ExprKind::None => Ok(Value::None),
@@ -104,20 +117,48 @@ impl Interp {
         }
     }
 
+    /// A `Local` that `eval` did not read: the slot is unbound.
+    #[cold]
     #[inline(never)]
-    fn eval_global(&mut self, g: u32, e: &Expr) -> PResult<Value> {
-        self.load_global(g).map_err(|x| x.at(e.span))
+    fn eval_unbound(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Local(s) = e.kind else {
+            unreachable!()
+        };
+        Err(self.unbound(f, s, false).at(e.span))
     }
 
     #[inline(never)]
-    fn eval_binop(
-        &mut self,
-        f: &mut Frame,
-        e: &Expr,
-        op: BinOp,
-        a: &Expr,
-        b: &Expr,
-    ) -> PResult<Value> {
+    fn eval_global(&mut self, _f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Global(g) = e.kind else {
+            unreachable!()
+        };
+        match &self.globals[g as usize] {
+            Value::Undef => self.load_global(g).map_err(|x| x.at(e.span)),
+            v => Ok(v.clone()),
+        }
+    }
+
+    /// `a op b`. Int operands read straight from literals and slots are computed
+    /// before anything else (no call, no prologue).
+    #[inline(never)]
+    fn eval_binop(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::BinOp(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
+            if let Some(r) = int_fast(*op, i, j) {
+                return Ok(Value::Int(r));
+            }
+        }
+        self.eval_binop_general(f, e)
+    }
+
+    #[inline(never)]
+    fn eval_binop_general(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::BinOp(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        let op = *op;
         let x = self.eval(f, a)?;
         let y = self.eval(f, b)?;
         // (The operands of the fast paths own nothing: `discard` compiles to nothing
@@ -149,24 +190,33 @@ impl Interp {
     }
 
     #[inline(never)]
-    fn eval_compare1(
-        &mut self,
-        f: &mut Frame,
-        e: &Expr,
-        op: CmpOp,
-        a: &Expr,
-        b: &Expr,
-    ) -> PResult<Value> {
+    fn eval_compare1(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Compare1(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
+            if let Some(r) = int_cmp(*op, i, j) {
+                return Ok(Value::Bool(r));
+            }
+        }
+        self.eval_compare1_general(f, e)
+    }
+
+    #[inline(never)]
+    fn eval_compare1_general(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Compare1(op, a, b) = &e.kind else {
+            unreachable!()
+        };
         let x = self.eval(f, a)?;
         let y = self.eval(f, b)?;
         if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
-            if let Some(r) = int_cmp(op, *i, *j) {
+            if let Some(r) = int_cmp(*op, *i, *j) {
                 Value::discard(x);
                 Value::discard(y);
                 return Ok(Value::Bool(r));
             }
         }
-        self.compare_slow(e, op, x, y)
+        self.compare_slow(e, *op, x, y)
     }
 
     #[inline(never)]
@@ -179,21 +229,24 @@ impl Interp {
     /// stamped with `span`.
     #[inline(always)]
     pub fn cond(&mut self, f: &mut Frame, c: &Expr, span: crate::source::Span) -> PResult<bool> {
-        let v = if let ExprKind::Compare1(op, a, b) = &c.kind {
-            let x = self.eval(f, a)?;
-            let y = self.eval(f, b)?;
-            if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
-                if let Some(r) = int_cmp(*op, *i, *j) {
-                    Value::discard(x);
-                    Value::discard(y);
+        if let ExprKind::Compare1(op, a, b) = &c.kind {
+            if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
+                if let Some(r) = int_cmp(*op, i, j) {
                     return Ok(r);
                 }
             }
-            self.compare_slow(c, *op, x, y)?
-        } else {
-            self.eval(f, c)?
-        };
-        match v {
+        }
+        self.cond_general(f, c, span)
+    }
+
+    #[inline(never)]
+    fn cond_general(
+        &mut self,
+        f: &mut Frame,
+        c: &Expr,
+        span: crate::source::Span,
+    ) -> PResult<bool> {
+        match self.eval(f, c)? {
             Value::Bool(b) => Ok(b),
             other => self.truth_slow(other, span),
         }
@@ -266,7 +319,7 @@ impl Interp {
             | ExprKind::Global(_)
             | ExprKind::BinOp(..)
             | ExprKind::CallPos(..)
-            | ExprKind::Compare1(..) => return self.eval_node(f, e),
+            | ExprKind::Compare1(..) => return self.eval(f, e),
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
@@ -792,13 +845,10 @@ impl Interp {
     /// `func(args)` with positional arguments only. A global user function whose
     /// parameters are exactly those arguments gets its frame built in place.
     #[inline(never)]
-    fn eval_call_pos(
-        &mut self,
-        f: &mut Frame,
-        e: &Expr,
-        func: &Expr,
-        args: &[Expr],
-    ) -> PResult<Value> {
+    fn eval_call_pos(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::CallPos(func, args) = &e.kind else {
+            unreachable!()
+        };
         if let ExprKind::Global(g) = func.kind {
             if let Value::Func(fun) = &self.globals[g as usize] {
                 let fun = fun.clone();

@@ -21,47 +21,80 @@ impl Interp {
 
     /// Executes one statement. Like `eval`, every error it returns carries a span:
     /// errors of the statement itself get `s.span` unless an inner node gave one.
+    /// The hot kinds have their own small functions (reached by a tail jump); their
+    /// errors come stamped from `eval`, `cond` and the statements of their blocks.
     #[inline(never)]
     pub fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
-        // The hot kinds, whose errors come stamped from `eval`, `cond` and the
-        // statements of their blocks.
         match &s.kind {
-            StmtKind::Expr(e) => {
-                Value::discard(self.eval(f, e)?);
-                Ok(Flow::Normal)
-            }
-            StmtKind::Return(Some(e)) => {
-                let v = self.eval(f, e)?;
-                Value::set(&mut f.ret, v);
-                Ok(Flow::Return)
-            }
-            StmtKind::If(c, body, orelse) => {
-                if self.cond(f, c, c.span)? {
-                    self.exec_block(f, body)
-                } else {
-                    self.exec_block(f, orelse)
-                }
-            }
-            StmtKind::Assign(targets, value) if targets.len() == 1 => {
-                if let ExprKind::Local(slot) = targets[0].kind {
-                    let v = self.eval(f, value)?;
-                    Value::set(&mut f.locals[slot as usize], v);
-                    return Ok(Flow::Normal);
-                }
-                self.exec_stamped(f, s)
-            }
-            StmtKind::AugAssign(t, op, value) => {
-                if let ExprKind::Local(slot) = t.kind {
-                    return self.aug_local(f, s, t, slot, *op, value);
-                }
-                self.exec_stamped(f, s)
-            }
+            StmtKind::Expr(_) => self.exec_expr(f, s),
+            StmtKind::Return(Some(_)) => self.exec_return(f, s),
+            StmtKind::If(..) => self.exec_if(f, s),
+            StmtKind::Assign(..) => self.exec_assign(f, s),
+            StmtKind::AugAssign(..) => self.exec_aug(f, s),
             _ => self.exec_stamped(f, s),
         }
     }
 
-    /// `local op= value`. The int fast path updates the slot in place.
     #[inline(never)]
+    fn exec_expr(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Expr(e) = &s.kind else {
+            unreachable!()
+        };
+        Value::discard(self.eval(f, e)?);
+        Ok(Flow::Normal)
+    }
+
+    #[inline(never)]
+    fn exec_return(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Return(Some(e)) = &s.kind else {
+            unreachable!()
+        };
+        let v = self.eval(f, e)?;
+        Value::set(&mut f.ret, v);
+        Ok(Flow::Return)
+    }
+
+    #[inline(never)]
+    fn exec_if(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::If(c, body, orelse) = &s.kind else {
+            unreachable!()
+        };
+        let block = if self.cond(f, c, c.span)? {
+            body
+        } else {
+            orelse
+        };
+        self.exec_block(f, block)
+    }
+
+    #[inline(never)]
+    fn exec_assign(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Assign(targets, value) = &s.kind else {
+            unreachable!()
+        };
+        if let [t] = &targets[..] {
+            if let ExprKind::Local(slot) = t.kind {
+                let v = self.eval(f, value)?;
+                Value::set(&mut f.locals[slot as usize], v);
+                return Ok(Flow::Normal);
+            }
+        }
+        self.exec_stamped(f, s)
+    }
+
+    #[inline(never)]
+    fn exec_aug(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::AugAssign(t, op, value) = &s.kind else {
+            unreachable!()
+        };
+        if let ExprKind::Local(slot) = t.kind {
+            return self.aug_local(f, s, t, slot, *op, value);
+        }
+        self.exec_stamped(f, s)
+    }
+
+    /// `local op= value`. The int fast path updates the slot in place.
+    #[inline(always)]
     fn aug_local(
         &mut self,
         f: &mut Frame,
