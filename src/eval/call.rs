@@ -197,7 +197,7 @@ impl Interp {
 
     /// Runs `fun`'s body in `frame`, whose first slots hold the bound parameters and
     /// whose other slots are `Undef`.
-    #[inline]
+    #[inline(always)]
     pub fn run_frame(&mut self, fun: &Function, frame: &mut Frame) -> PResult<Value> {
         let def = &*fun.def;
         if !def.layout.cells.is_empty() || !def.layout.freevars.is_empty() {

@@ -93,6 +93,9 @@ impl Interp {
                 v => return Ok(v.clone()),
             },
             ExprKind::Int(i) => return Ok(Value::Int(*i)),
+            // The hottest inner kinds without the dispatcher's call level.
+            ExprKind::BinOp(..) => return self.eval_binop(f, e),
+            ExprKind::CallPos(..) => return self.eval_call_pos(f, e),
             _ => {}
         }
         self.eval_node(f, e)
@@ -882,7 +885,8 @@ impl Interp {
         if n <= LOCALS_INLINE {
             let mut slots = InlineSlots::new(n);
             for (slot, a) in slots.vals.iter_mut().zip(args) {
-                *slot = self.eval(f, a)?;
+                // The slot holds `Undef`: nothing to drop.
+                std::mem::forget(std::mem::replace(slot, self.eval(f, a)?));
             }
             let mut frame = Frame {
                 locals: &mut slots.vals[..n],

@@ -8,10 +8,12 @@ use crate::parse::ast::*;
 use std::rc::Rc;
 
 impl Interp {
+    /// Runs a block. The statement kinds are dispatched right here (the same match
+    /// as `exec`), which saves a call level per statement.
     #[inline(always)]
     pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
         for s in body {
-            match self.exec(f, s)? {
+            match self.exec_kind(f, s)? {
                 Flow::Normal => {}
                 other => return Ok(other),
             }
@@ -21,10 +23,15 @@ impl Interp {
 
     /// Executes one statement. Like `eval`, every error it returns carries a span:
     /// errors of the statement itself get `s.span` unless an inner node gave one.
-    /// The hot kinds have their own small functions (reached by a tail jump); their
-    /// errors come stamped from `eval`, `cond` and the statements of their blocks.
     #[inline(never)]
     pub fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        self.exec_kind(f, s)
+    }
+
+    /// The hot kinds have their own small functions; their errors come stamped from
+    /// `eval`, `cond` and the statements of their blocks.
+    #[inline(always)]
+    fn exec_kind(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match &s.kind {
             StmtKind::Expr(_) => self.exec_expr(f, s),
             StmtKind::Return(Some(_)) => self.exec_return(f, s),
