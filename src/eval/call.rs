@@ -197,12 +197,18 @@ impl Interp {
 
     /// Runs `fun`'s body in `frame`, whose first slots hold the bound parameters and
     /// whose other slots are `Undef`.
-    #[inline(always)]
+    #[inline]
     pub fn run_frame(&mut self, fun: &Function, frame: &mut Frame) -> PResult<Value> {
         let def = &*fun.def;
         if !def.layout.cells.is_empty() || !def.layout.freevars.is_empty() {
             Self::bind_cells(fun, frame);
         }
+        self.run_body(def, frame)
+    }
+
+    /// Runs `def`'s body in `frame`, whose slots are ready.
+    #[inline(always)]
+    pub fn run_body(&mut self, def: &FuncDef, frame: &mut Frame) -> PResult<Value> {
         if self.depth >= RECURSION_LIMIT {
             return Err(Self::recursion_error());
         }

@@ -51,6 +51,32 @@ fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
+/// The value of a leaf (an int literal or a bound plain local), read without
+/// evaluating anything.
+#[inline(always)]
+pub(super) fn peek_leaf(f: &Frame, e: &Expr) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(Value::Int(*i)),
+        ExprKind::Local(s) => match f.locals.get(*s as usize) {
+            None | Some(Value::Undef) => None,
+            Some(v) => Some(v.clone()),
+        },
+        _ => None,
+    }
+}
+
+/// The truth of condition `c` when it is a comparison of int literals and slots, or
+/// a bool literal: decided without evaluating anything.
+#[inline(always)]
+pub(super) fn peek_cond(f: &Frame, c: &Expr) -> Option<bool> {
+    match &c.kind {
+        ExprKind::Compare1(op, a, b) => int_cmp(*op, peek_int(f, a)?, peek_int(f, b)?),
+        ExprKind::True => Some(true),
+        ExprKind::False => Some(false),
+        _ => None,
+    }
+}
+
 /// The slots of a small function's frame, on the Rust stack of the call. Dropping it
 /// releases only the slots that hold heap values: the drop glue of the whole array
 /// (one out-of-line call per slot) never runs.
@@ -94,6 +120,7 @@ impl Interp {
             },
             ExprKind::Int(i) => return Ok(Value::Int(*i)),
             // The hottest inner kinds without the dispatcher's call level.
+            ExprKind::BinOpLeaves(..) => return self.eval_binop_leaves(f, e),
             ExprKind::BinOp(..) => return self.eval_binop(f, e),
             ExprKind::CallPos(..) => return self.eval_call_pos(f, e),
             _ => {}
@@ -107,6 +134,7 @@ impl Interp {
     #[inline(never)]
     fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match &e.kind {
+            ExprKind::BinOpLeaves(..) => self.eval_binop_leaves(f, e),
             ExprKind::BinOp(..) => self.eval_binop(f, e),
             ExprKind::CallPos(..) => self.eval_call_pos(f, e),
             ExprKind::Compare1(..) => self.eval_compare1(f, e),
@@ -141,11 +169,11 @@ impl Interp {
         }
     }
 
-    /// `a op b`. Int operands read straight from literals and slots are computed
-    /// before anything else (no call, no prologue).
+    /// `a op b` of literals and slots: int operands are computed before anything
+    /// else (no call, no prologue).
     #[inline(never)]
-    fn eval_binop(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
-        let ExprKind::BinOp(op, a, b) = &e.kind else {
+    fn eval_binop_leaves(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::BinOpLeaves(op, a, b) = &e.kind else {
             unreachable!()
         };
         if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
@@ -153,12 +181,13 @@ impl Interp {
                 return Ok(Value::Int(r));
             }
         }
-        self.eval_binop_general(f, e)
+        self.eval_binop(f, e)
     }
 
+    /// `a op b` (also the general case of `BinOpLeaves`).
     #[inline(never)]
-    fn eval_binop_general(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
-        let ExprKind::BinOp(op, a, b) = &e.kind else {
+    fn eval_binop(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let (ExprKind::BinOp(op, a, b) | ExprKind::BinOpLeaves(op, a, b)) = &e.kind else {
             unreachable!()
         };
         let op = *op;
@@ -232,14 +261,10 @@ impl Interp {
     /// stamped with `span`.
     #[inline(always)]
     pub fn cond(&mut self, f: &mut Frame, c: &Expr, span: crate::source::Span) -> PResult<bool> {
-        if let ExprKind::Compare1(op, a, b) = &c.kind {
-            if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
-                if let Some(r) = int_cmp(*op, i, j) {
-                    return Ok(r);
-                }
-            }
+        match peek_cond(f, c) {
+            Some(t) => Ok(t),
+            None => self.cond_general(f, c, span),
         }
-        self.cond_general(f, c, span)
     }
 
     #[inline(never)]
@@ -321,6 +346,7 @@ impl Interp {
             ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::BinOp(..)
+            | ExprKind::BinOpLeaves(..)
             | ExprKind::CallPos(..)
             | ExprKind::Compare1(..) => return self.eval(f, e),
             ExprKind::Int(i) => Value::Int(*i),
@@ -873,41 +899,39 @@ impl Interp {
         args: &[Expr],
     ) -> PResult<Value> {
         let def = &*fun.def;
-        if !(def.sig.simple && args.len() == def.sig.n_normal) {
-            let mut pos = super::Locals::new();
-            for a in args {
-                pos.push(self.eval(f, a)?);
-            }
-            return self.call_function(fun, pos, Vec::new());
+        if args.len() as u32 != def.layout.plain_arity {
+            return self.call_pos_general(f, fun, args);
         }
-        // Bind the arguments straight into the new frame's slots.
+        // The resolver vouched for this shape: the arguments go straight into the
+        // slots of a frame on the Rust stack, and no slot holds a cell.
         let n = def.layout.nlocals as usize;
-        if n <= LOCALS_INLINE {
-            let mut slots = InlineSlots::new(n);
-            for (slot, a) in slots.vals.iter_mut().zip(args) {
-                // The slot holds `Undef`: nothing to drop.
-                std::mem::forget(std::mem::replace(slot, self.eval(f, a)?));
-            }
-            let mut frame = Frame {
-                locals: &mut slots.vals[..n],
-                ret: Default::default(),
-                src: def.src.get(),
-                def: Some(def),
-            };
-            return self.run_frame(fun, &mut frame);
+        let mut slots = InlineSlots::new(n);
+        for (slot, a) in slots.vals.iter_mut().zip(args) {
+            // The slot holds `Undef`: nothing to drop.
+            std::mem::forget(std::mem::replace(slot, self.eval(f, a)?));
         }
-        let mut locals = Vec::with_capacity(n);
-        for a in args {
-            locals.push(self.eval(f, a)?);
-        }
-        locals.resize(n, Value::Undef);
         let mut frame = Frame {
-            locals: &mut locals,
+            locals: &mut slots.vals[..n],
             ret: Default::default(),
             src: def.src.get(),
             def: Some(def),
         };
-        self.run_frame(fun, &mut frame)
+        self.run_body(def, &mut frame)
+    }
+
+    /// Calls with defaults, cells, big frames, or the wrong number of arguments.
+    #[inline(never)]
+    fn call_pos_general(
+        &mut self,
+        f: &mut Frame,
+        fun: &Rc<super::value::Function>,
+        args: &[Expr],
+    ) -> PResult<Value> {
+        let mut pos = super::Locals::new();
+        for a in args {
+            pos.push(self.eval(f, a)?);
+        }
+        self.call_function(fun, pos, Vec::new())
     }
 
     /// The other calls with positional arguments only (methods, builtins, ...), as

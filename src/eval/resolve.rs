@@ -356,6 +356,12 @@ impl Resolver<'_> {
         let mut cells = def.layout.cells.clone();
         cells.extend(def.layout.freevars.iter().map(|&(_, own)| own));
         specialize_block(&mut def.body, &cells);
+        if def.sig.simple
+            && cells.is_empty()
+            && def.layout.nlocals as usize <= crate::eval::LOCALS_INLINE
+        {
+            def.layout.plain_arity = def.sig.n_normal as u32;
+        }
     }
 
     fn comprehension(&mut self, gens: &mut [Comprehension], elts: &mut [&mut Expr]) {
@@ -457,7 +463,7 @@ impl Resolver<'_> {
             ExprKind::DictComp(k, v, gens) => self.comprehension(gens, &mut [&mut **k, &mut **v]),
             // Specialised kinds only appear once their scope is resolved.
             ExprKind::Local(_) | ExprKind::Global(_) => {}
-            ExprKind::Compare1(_, a, b) => {
+            ExprKind::Compare1(_, a, b) | ExprKind::BinOpLeaves(_, a, b) => {
                 self.expr(a);
                 self.expr(b);
             }
@@ -613,10 +619,20 @@ fn specialize(e: &mut Expr, cells: &[u32]) {
             }
         }
         ExprKind::Starred(x) | ExprKind::Attribute(x, _) | ExprKind::Unary(_, x) => sp(x),
+        ExprKind::BinOp(op, a, b) => {
+            sp(a);
+            sp(b);
+            let leaf = |x: &Expr| matches!(x.kind, ExprKind::Int(_) | ExprKind::Local(_));
+            if leaf(a) && leaf(b) {
+                let a = std::mem::replace(a, Box::new(Expr::placeholder()));
+                let b = std::mem::replace(b, Box::new(Expr::placeholder()));
+                e.kind = ExprKind::BinOpLeaves(*op, a, b);
+            }
+        }
         ExprKind::Subscript(a, b)
-        | ExprKind::BinOp(_, a, b)
         | ExprKind::And(a, b)
         | ExprKind::Or(a, b)
+        | ExprKind::BinOpLeaves(_, a, b)
         | ExprKind::Compare1(_, a, b) => {
             sp(a);
             sp(b);

@@ -34,7 +34,14 @@ impl Interp {
     fn exec_kind(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match &s.kind {
             StmtKind::Expr(_) => self.exec_expr(f, s),
-            StmtKind::Return(Some(_)) => self.exec_return(f, s),
+            StmtKind::Return(Some(e)) => {
+                // `return leaf` without a call.
+                if let Some(v) = super::expr::peek_leaf(f, e) {
+                    Value::set(&mut f.ret, v);
+                    return Ok(Flow::Return);
+                }
+                self.exec_return(f, s)
+            }
             StmtKind::If(..) => self.exec_if(f, s),
             StmtKind::Assign(..) => self.exec_assign(f, s),
             StmtKind::AugAssign(..) => self.exec_aug(f, s),
@@ -61,8 +68,25 @@ impl Interp {
         Ok(Flow::Return)
     }
 
+    /// `if`. A condition decided by peeking (`n < 2`) costs no call, and neither
+    /// does an empty branch; a block runs in `run_block`, reached by a tail jump.
     #[inline(never)]
     fn exec_if(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::If(c, body, orelse) = &s.kind else {
+            unreachable!()
+        };
+        let Some(t) = super::expr::peek_cond(f, c) else {
+            return self.exec_if_general(f, s);
+        };
+        let block = if t { body } else { orelse };
+        if block.is_empty() {
+            return Ok(Flow::Normal);
+        }
+        self.run_block(f, block)
+    }
+
+    #[inline(never)]
+    fn exec_if_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         let StmtKind::If(c, body, orelse) = &s.kind else {
             unreachable!()
         };
@@ -72,6 +96,12 @@ impl Interp {
             orelse
         };
         self.exec_block(f, block)
+    }
+
+    /// `exec_block` as a function of its own.
+    #[inline(never)]
+    pub fn run_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
+        self.exec_block(f, body)
     }
 
     #[inline(never)]
