@@ -51,16 +51,19 @@ fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
-/// The value of a leaf (an int literal or a bound plain local), read without
-/// evaluating anything.
+/// The value of a leaf (an int literal or a bound plain local) or of the int
+/// fast path of `BinOpLeaves`, computed without evaluating anything (no call).
 #[inline(always)]
-pub(super) fn peek_leaf(f: &Frame, e: &Expr) -> Option<Value> {
+pub(super) fn peek_value(f: &Frame, e: &Expr) -> Option<Value> {
     match &e.kind {
         ExprKind::Int(i) => Some(Value::Int(*i)),
         ExprKind::Local(s) => match f.locals.get(*s as usize) {
             None | Some(Value::Undef) => None,
             Some(v) => Some(v.clone()),
         },
+        ExprKind::BinOpLeaves(op, a, b) => {
+            int_fast(*op, peek_int(f, a)?, peek_int(f, b)?).map(Value::Int)
+        }
         _ => None,
     }
 }
@@ -77,33 +80,50 @@ pub(super) fn peek_cond(f: &Frame, c: &Expr) -> Option<bool> {
     }
 }
 
-/// The slots of a small function's frame, on the Rust stack of the call. Dropping it
-/// releases only the slots that hold heap values: the drop glue of the whole array
-/// (one out-of-line call per slot) never runs.
+/// The slots of a small function's frame, on the Rust stack of the call. Only the
+/// slots in use are initialised, and dropping it releases only the slots that hold
+/// heap values: the drop glue of a whole array (one out-of-line call per slot)
+/// never runs.
 struct InlineSlots {
-    vals: std::mem::ManuallyDrop<[Value; LOCALS_INLINE]>,
+    vals: [std::mem::MaybeUninit<Value>; LOCALS_INLINE],
+    /// `vals[..n]` are initialised.
     n: usize,
 }
 
 impl InlineSlots {
     #[inline(always)]
-    fn new(n: usize) -> InlineSlots {
+    fn new() -> InlineSlots {
         InlineSlots {
-            vals: std::mem::ManuallyDrop::new([const { Value::Undef }; LOCALS_INLINE]),
-            n,
+            vals: [const { std::mem::MaybeUninit::uninit() }; LOCALS_INLINE],
+            n: 0,
         }
+    }
+
+    /// Appends `v` (at most `LOCALS_INLINE` in all).
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        self.vals[self.n].write(v);
+        self.n += 1;
+    }
+
+    /// The initialised slots.
+    #[inline(always)]
+    fn slots(&mut self) -> &mut [Value] {
+        // SAFETY: `vals[..n]` are initialised, and `MaybeUninit<Value>` has the
+        // layout of `Value`.
+        unsafe { std::slice::from_raw_parts_mut(self.vals.as_mut_ptr().cast::<Value>(), self.n) }
     }
 }
 
 impl Drop for InlineSlots {
     #[inline(always)]
     fn drop(&mut self) {
-        for v in &mut self.vals[..self.n] {
+        for v in self.slots() {
             if v.is_heap() {
-                drop(std::mem::take(v));
+                // SAFETY: `v` is initialised and never used again.
+                unsafe { std::ptr::drop_in_place(v) }
             }
         }
-        // The remaining values own nothing: forgetting them (ManuallyDrop) is a no-op.
     }
 }
 
@@ -903,15 +923,22 @@ impl Interp {
             return self.call_pos_general(f, fun, args);
         }
         // The resolver vouched for this shape: the arguments go straight into the
-        // slots of a frame on the Rust stack, and no slot holds a cell.
+        // slots of a frame on the Rust stack (at most `LOCALS_INLINE`), and no slot
+        // holds a cell.
         let n = def.layout.nlocals as usize;
-        let mut slots = InlineSlots::new(n);
-        for (slot, a) in slots.vals.iter_mut().zip(args) {
-            // The slot holds `Undef`: nothing to drop.
-            std::mem::forget(std::mem::replace(slot, self.eval(f, a)?));
+        let mut slots = InlineSlots::new();
+        for a in args {
+            let v = match peek_value(f, a) {
+                Some(v) => v,
+                None => self.eval(f, a)?,
+            };
+            slots.push(v);
+        }
+        while slots.n < n {
+            slots.push(Value::Undef);
         }
         let mut frame = Frame {
-            locals: &mut slots.vals[..n],
+            locals: slots.slots(),
             ret: Default::default(),
             src: def.src.get(),
             def: Some(def),

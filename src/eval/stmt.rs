@@ -36,7 +36,7 @@ impl Interp {
             StmtKind::Expr(_) => self.exec_expr(f, s),
             StmtKind::Return(Some(e)) => {
                 // `return leaf` without a call.
-                if let Some(v) = super::expr::peek_leaf(f, e) {
+                if let Some(v) = super::expr::peek_value(f, e) {
                     Value::set(&mut f.ret, v);
                     return Ok(Flow::Return);
                 }
@@ -111,7 +111,10 @@ impl Interp {
         };
         if let [t] = &targets[..] {
             if let ExprKind::Local(slot) = t.kind {
-                let v = self.eval(f, value)?;
+                let v = match super::expr::peek_value(f, value) {
+                    Some(v) => v,
+                    None => self.eval(f, value)?,
+                };
                 Value::set(&mut f.locals[slot as usize], v);
                 return Ok(Flow::Normal);
             }
@@ -144,7 +147,10 @@ impl Interp {
         if let Value::Undef = f.locals[slot as usize] {
             return Err(self.unbound(f, slot, false).at(t.span));
         }
-        let v = self.eval(f, value)?;
+        let v = match super::expr::peek_value(f, value) {
+            Some(v) => v,
+            None => self.eval(f, value)?,
+        };
         let cur = &mut f.locals[slot as usize];
         if let (Value::Int(x), Value::Int(y)) = (&*cur, &v) {
             if let Some(r) = super::expr::int_fast(op, *x, *y) {

@@ -92,7 +92,12 @@ impl Value {
     /// if it may hold a reference.
     #[inline(always)]
     pub fn set(slot: &mut Value, v: Value) {
-        Value::discard(std::mem::replace(slot, v));
+        if slot.is_heap() {
+            *slot = v;
+        } else {
+            // Only the tag is read: the old value owns nothing.
+            std::mem::forget(std::mem::replace(slot, v));
+        }
     }
 
     /// Drops `v`, calling the drop glue only for heap values.
