@@ -106,6 +106,38 @@ impl InlineSlots {
         self.n += 1;
     }
 
+    /// Appends the value of `e` if `peek_value` can tell it. Each kind of leaf is
+    /// written into its slot directly: through a shared temporary, the value would be
+    /// stored as two words and reloaded as one 16-byte move, which the store buffer
+    /// cannot forward (a stall on every call).
+    #[inline(always)]
+    fn push_peeked(&mut self, f: &Frame, e: &Expr) -> bool {
+        let slot = &mut self.vals[self.n];
+        match &e.kind {
+            ExprKind::Int(i) => {
+                slot.write(Value::Int(*i));
+            }
+            ExprKind::Local(s) => match f.locals.get(*s as usize) {
+                None | Some(Value::Undef) => return false,
+                Some(v) => {
+                    slot.write(v.clone());
+                }
+            },
+            ExprKind::BinOpLeaves(op, a, b) => {
+                let (Some(x), Some(y)) = (peek_int(f, a), peek_int(f, b)) else {
+                    return false;
+                };
+                let Some(r) = int_fast(*op, x, y) else {
+                    return false;
+                };
+                slot.write(Value::Int(r));
+            }
+            _ => return false,
+        }
+        self.n += 1;
+        true
+    }
+
     /// The initialised slots.
     #[inline(always)]
     fn slots(&mut self) -> &mut [Value] {
@@ -928,11 +960,10 @@ impl Interp {
         let n = def.layout.nlocals as usize;
         let mut slots = InlineSlots::new();
         for a in args {
-            let v = match peek_value(f, a) {
-                Some(v) => v,
-                None => self.eval(f, a)?,
-            };
-            slots.push(v);
+            if !slots.push_peeked(f, a) {
+                let v = self.eval(f, a)?;
+                slots.push(v);
+            }
         }
         while slots.n < n {
             slots.push(Value::Undef);
