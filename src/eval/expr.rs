@@ -51,6 +51,15 @@ fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
     }
 }
 
+/// `peek_int`, and also the int fast path of `BinOpLeaves`.
+#[inline(always)]
+pub(super) fn peek_int_value(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::BinOpLeaves(op, a, b) => int_fast(*op, peek_int(f, a)?, peek_int(f, b)?),
+        _ => peek_int(f, e),
+    }
+}
+
 /// The value of a leaf (an int literal or a bound plain local) or of the int
 /// fast path of `BinOpLeaves`, computed without evaluating anything (no call).
 #[inline(always)]

@@ -42,10 +42,45 @@ impl Interp {
                 }
                 self.exec_return(f, s)
             }
-            StmtKind::If(..) => self.exec_if(f, s),
+            StmtKind::Break => Ok(Flow::Break),
+            StmtKind::Continue => Ok(Flow::Continue),
+            StmtKind::Pass => Ok(Flow::Normal),
+            StmtKind::If(c, body, orelse) => {
+                // A condition decided by peeking, with a branch that is empty or one
+                // trivial statement (`if n < 2: return n`), costs no call at all.
+                if let Some(t) = super::expr::peek_cond(f, c) {
+                    match if t { &body[..] } else { &orelse[..] } {
+                        [] => return Ok(Flow::Normal),
+                        [one] => {
+                            if let Some(flow) = self.exec_trivial(f, one) {
+                                return Ok(flow);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                self.exec_if(f, s)
+            }
             StmtKind::Assign(..) => self.exec_assign(f, s),
             StmtKind::AugAssign(..) => self.exec_aug(f, s),
             _ => self.exec_stamped(f, s),
+        }
+    }
+
+    /// The statements that need no call and cannot fail: `return leaf` (see
+    /// `peek_value`), `break`, `continue`, `pass` (as in `exec_kind`).
+    #[inline(always)]
+    fn exec_trivial(&mut self, f: &mut Frame, s: &Stmt) -> Option<Flow> {
+        match &s.kind {
+            StmtKind::Return(Some(e)) => {
+                let v = super::expr::peek_value(f, e)?;
+                Value::set(&mut f.ret, v);
+                Some(Flow::Return)
+            }
+            StmtKind::Break => Some(Flow::Break),
+            StmtKind::Continue => Some(Flow::Continue),
+            StmtKind::Pass => Some(Flow::Normal),
+            _ => None,
         }
     }
 
@@ -104,6 +139,8 @@ impl Interp {
         self.exec_block(f, body)
     }
 
+    /// `local = value` with a value read without evaluating anything is done here,
+    /// with no call and no prologue.
     #[inline(never)]
     fn exec_assign(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         let StmtKind::Assign(targets, value) = &s.kind else {
@@ -111,10 +148,25 @@ impl Interp {
         };
         if let [t] = &targets[..] {
             if let ExprKind::Local(slot) = t.kind {
-                let v = match super::expr::peek_value(f, value) {
-                    Some(v) => v,
-                    None => self.eval(f, value)?,
-                };
+                if let Some(v) = super::expr::peek_value(f, value) {
+                    if let Some(cur) = f.locals.get_mut(slot as usize) {
+                        Value::set(cur, v);
+                        return Ok(Flow::Normal);
+                    }
+                }
+            }
+        }
+        self.exec_assign_general(f, s)
+    }
+
+    #[inline(never)]
+    fn exec_assign_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Assign(targets, value) = &s.kind else {
+            unreachable!()
+        };
+        if let [t] = &targets[..] {
+            if let ExprKind::Local(slot) = t.kind {
+                let v = self.eval(f, value)?;
                 Value::set(&mut f.locals[slot as usize], v);
                 return Ok(Flow::Normal);
             }
@@ -122,8 +174,30 @@ impl Interp {
         self.exec_stamped(f, s)
     }
 
+    /// `target op= value`. An int slot updated with an int read without evaluating
+    /// anything (`s += i * 2`) is done here, with no call and no prologue.
     #[inline(never)]
     fn exec_aug(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::AugAssign(t, op, value) = &s.kind else {
+            unreachable!()
+        };
+        if let ExprKind::Local(slot) = t.kind {
+            if let Some(Value::Int(x)) = f.locals.get(slot as usize) {
+                if let Some(y) = super::expr::peek_int_value(f, value) {
+                    if let Some(r) = super::expr::int_fast(*op, *x, y) {
+                        if let Some(cur) = f.locals.get_mut(slot as usize) {
+                            Value::set(cur, Value::Int(r));
+                            return Ok(Flow::Normal);
+                        }
+                    }
+                }
+            }
+        }
+        self.exec_aug_general(f, s)
+    }
+
+    #[inline(never)]
+    fn exec_aug_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         let StmtKind::AugAssign(t, op, value) = &s.kind else {
             unreachable!()
         };
@@ -133,7 +207,7 @@ impl Interp {
         self.exec_stamped(f, s)
     }
 
-    /// `local op= value`. The int fast path updates the slot in place.
+    /// `local op= value`. The int path updates the slot in place.
     #[inline(always)]
     fn aug_local(
         &mut self,
