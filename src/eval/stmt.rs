@@ -35,12 +35,15 @@ impl Interp {
         match &s.kind {
             StmtKind::Expr(_) => self.exec_expr(f, s),
             StmtKind::Return(Some(e)) => {
-                // `return leaf` without a call.
+                // `return leaf` without a call; other values straight from `eval`'s
+                // own dispatch.
                 if let Some(v) = super::expr::peek_value(f, e) {
                     Value::set(&mut f.ret, v);
                     return Ok(Flow::Return);
                 }
-                self.exec_return(f, s)
+                let v = self.eval(f, e)?;
+                Value::set(&mut f.ret, v);
+                Ok(Flow::Return)
             }
             StmtKind::Break => Ok(Flow::Break),
             StmtKind::Continue => Ok(Flow::Continue),
@@ -91,16 +94,6 @@ impl Interp {
         };
         Value::discard(self.eval(f, e)?);
         Ok(Flow::Normal)
-    }
-
-    #[inline(never)]
-    fn exec_return(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
-        let StmtKind::Return(Some(e)) = &s.kind else {
-            unreachable!()
-        };
-        let v = self.eval(f, e)?;
-        Value::set(&mut f.ret, v);
-        Ok(Flow::Return)
     }
 
     /// `if`. A condition decided by peeking (`n < 2`) costs no call, and neither
