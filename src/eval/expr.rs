@@ -922,7 +922,7 @@ impl Interp {
                 let mut pos = super::Locals::new();
                 for a in args {
                     if let Arg::Pos(x) = a {
-                        pos.push(self.eval(f, x)?);
+                        pos.push(Value::relocate(self.eval(f, x)?));
                     }
                 }
                 return self.call_function(fun, pos, Vec::new());
@@ -971,7 +971,7 @@ impl Interp {
         for a in args {
             if !slots.push_peeked(f, a) {
                 let v = self.eval(f, a)?;
-                slots.push(v);
+                slots.push(Value::relocate(v));
             }
         }
         while slots.n < n {
@@ -996,7 +996,7 @@ impl Interp {
     ) -> PResult<Value> {
         let mut pos = super::Locals::new();
         for a in args {
-            pos.push(self.eval(f, a)?);
+            pos.push(Value::relocate(self.eval(f, a)?));
         }
         self.call_function(fun, pos, Vec::new())
     }
@@ -1027,7 +1027,7 @@ impl Interp {
     fn eval_pos_args(&mut self, f: &mut Frame, args: &[Expr]) -> PResult<Args> {
         let mut pos = Vec::with_capacity(args.len());
         for a in args {
-            pos.push(self.eval(f, a)?);
+            pos.push(Value::relocate(self.eval(f, a)?));
         }
         Ok(Args::new(pos))
     }
@@ -1036,7 +1036,7 @@ impl Interp {
         let mut out = Args::default();
         for a in args {
             match a {
-                Arg::Pos(x) => out.pos.push(self.eval(f, x)?),
+                Arg::Pos(x) => out.pos.push(Value::relocate(self.eval(f, x)?)),
                 Arg::Star(x) => {
                     let v = self.eval(f, x)?;
                     let mut it = match self.iterate(&v) {

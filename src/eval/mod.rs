@@ -69,19 +69,10 @@ impl Drop for Frame<'_> {
 }
 
 impl Frame<'_> {
-    /// Takes the value the body returned. An int is rebuilt from its two words: the
-    /// `return` has just stored them separately, and a 16-byte copy of the slot would
-    /// wait for both stores to retire (no store forwarding), a stall on every call.
+    /// Takes the value the body returned (`relocate`d: the `return` has just stored it).
     #[inline(always)]
     pub fn take_ret(&mut self) -> Value {
-        if let Value::Int(ref i) = *self.ret {
-            // SAFETY: `i` is a valid reference. The volatile read keeps LLVM from
-            // folding the rebuilt int back into a 16-byte copy of the slot.
-            let i = unsafe { std::ptr::read_volatile(i) };
-            std::mem::forget(std::mem::replace(&mut *self.ret, Value::Undef));
-            return Value::Int(i);
-        }
-        std::mem::take(&mut *self.ret)
+        Value::take_from(&mut self.ret)
     }
 
     /// The name a traceback shows for this frame.

@@ -41,7 +41,7 @@ impl Interp {
                     Value::set(&mut f.ret, v);
                     return Ok(Flow::Return);
                 }
-                let v = self.eval(f, e)?;
+                let v = Value::relocate(self.eval(f, e)?);
                 Value::set(&mut f.ret, v);
                 Ok(Flow::Return)
             }
@@ -159,7 +159,7 @@ impl Interp {
         };
         if let [t] = &targets[..] {
             if let ExprKind::Local(slot) = t.kind {
-                let v = self.eval(f, value)?;
+                let v = Value::relocate(self.eval(f, value)?);
                 Value::set(&mut f.locals[slot as usize], v);
                 return Ok(Flow::Normal);
             }
@@ -252,7 +252,7 @@ impl Interp {
                 self.eval(f, e)?;
             }
             StmtKind::Assign(targets, value) => {
-                let v = self.eval(f, value)?;
+                let v = Value::relocate(self.eval(f, value)?);
                 if targets.len() == 1 {
                     self.assign(f, &targets[0], v)?;
                 } else {
