@@ -162,12 +162,12 @@ impl Interp {
             ));
         }
         for (i, p) in params.iter().enumerate() {
-            if p.kind == ParamKind::KwOnly {
-                if let Value::Undef = locals[i] {
-                    match fun.kw_defaults.iter().find(|(j, _)| *j == i) {
-                        Some((_, v)) => locals[i] = v.clone(),
-                        None => missing.push(&p.name),
-                    }
+            if p.kind == ParamKind::KwOnly
+                && let Value::Undef = locals[i]
+            {
+                match fun.kw_defaults.iter().find(|(j, _)| *j == i) {
+                    Some((_, v)) => locals[i] = v.clone(),
+                    None => missing.push(&p.name),
                 }
             }
         }
@@ -257,10 +257,8 @@ impl Interp {
                     format!("module '{}' has no attribute '{name}'", m.name),
                 ));
             }
-            Value::Type(t) => {
-                if name == "__name__" || name == "__qualname__" {
-                    return Ok(Value::str(t.name()));
-                }
+            Value::Type(t) if name == "__name__" || name == "__qualname__" => {
+                return Ok(Value::str(t.name()));
             }
             Value::Func(f) => match name {
                 "__name__" => return Ok(Value::Str(f.name.clone().into())),

@@ -237,10 +237,10 @@ impl Interp {
         let ExprKind::BinOpLeaves(op, a, b) = &e.kind else {
             unreachable!()
         };
-        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
-            if let Some(r) = int_fast(*op, i, j) {
-                return Ok(Value::Int(r));
-            }
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b))
+            && let Some(r) = int_fast(*op, i, j)
+        {
+            return Ok(Value::Int(r));
         }
         self.eval_binop(f, e)
     }
@@ -287,10 +287,10 @@ impl Interp {
         let ExprKind::Compare1(op, a, b) = &e.kind else {
             unreachable!()
         };
-        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b)) {
-            if let Some(r) = int_cmp(*op, i, j) {
-                return Ok(Value::Bool(r));
-            }
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b))
+            && let Some(r) = int_cmp(*op, i, j)
+        {
+            return Ok(Value::Bool(r));
         }
         self.eval_compare1_general(f, e)
     }
@@ -302,12 +302,12 @@ impl Interp {
         };
         let x = self.eval(f, a)?;
         let y = self.eval(f, b)?;
-        if let (Value::Int(i), Value::Int(j)) = (&x, &y) {
-            if let Some(r) = int_cmp(*op, *i, *j) {
-                Value::discard(x);
-                Value::discard(y);
-                return Ok(Value::Bool(r));
-            }
+        if let (Value::Int(i), Value::Int(j)) = (&x, &y)
+            && let Some(r) = int_cmp(*op, *i, *j)
+        {
+            Value::discard(x);
+            Value::discard(y);
+            return Ok(Value::Bool(r));
         }
         self.compare_slow(e, *op, x, y)
     }
@@ -638,10 +638,10 @@ impl Interp {
             }
             return ops::int_op(op, *x, *y);
         }
-        if op == BinOp::Mod {
-            if let Value::Str(fmt) = a {
-                return crate::library::strings::percent_format(self, fmt, b);
-            }
+        if op == BinOp::Mod
+            && let Value::Str(fmt) = a
+        {
+            return crate::library::strings::percent_format(self, fmt, b);
         }
         ops::binary(op, a, b)
     }
@@ -670,17 +670,17 @@ impl Interp {
                 return Ok(a.clone());
             }
         }
-        if let (Value::Set(s), Value::Set(_)) = (a, b) {
-            if matches!(
+        if let (Value::Set(s), Value::Set(_)) = (a, b)
+            && matches!(
                 op,
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
-            ) {
-                if let Value::Set(r) = ops::binary(op, a, b)? {
-                    let d = r.borrow().clone();
-                    *s.borrow_mut() = d;
-                }
-                return Ok(a.clone());
+            )
+        {
+            if let Value::Set(r) = ops::binary(op, a, b)? {
+                let d = r.borrow().clone();
+                *s.borrow_mut() = d;
             }
+            return Ok(a.clone());
         }
         self.binop(op, a, b)
     }
@@ -917,16 +917,16 @@ impl Interp {
             return self.call_value(&callee, a);
         }
         let callee = self.eval(f, func)?;
-        if let Value::Func(fun) = &callee {
-            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
-                let mut pos = super::Locals::new();
-                for a in args {
-                    if let Arg::Pos(x) = a {
-                        pos.push(Value::relocate(self.eval(f, x)?));
-                    }
+        if let Value::Func(fun) = &callee
+            && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+        {
+            let mut pos = super::Locals::new();
+            for a in args {
+                if let Arg::Pos(x) = a {
+                    pos.push(Value::relocate(self.eval(f, x)?));
                 }
-                return self.call_function(fun, pos, Vec::new());
             }
+            return self.call_function(fun, pos, Vec::new());
         }
         let a = self.eval_args(f, args)?;
         self.call_value(&callee, a)
@@ -939,13 +939,13 @@ impl Interp {
         let ExprKind::CallPos(func, args) = &e.kind else {
             unreachable!()
         };
-        if let ExprKind::Global(g) = func.kind {
-            if let Value::Func(fun) = &self.globals[g as usize] {
-                let fun = fun.clone();
-                return self
-                    .call_pos_function(f, &fun, args)
-                    .map_err(|x| x.at(e.span));
-            }
+        if let ExprKind::Global(g) = func.kind
+            && let Value::Func(fun) = &self.globals[g as usize]
+        {
+            let fun = fun.clone();
+            return self
+                .call_pos_function(f, &fun, args)
+                .map_err(|x| x.at(e.span));
         }
         self.eval_call_pos_slow(f, func, args)
             .map_err(|x| x.at(e.span))

@@ -196,12 +196,10 @@ impl Interp {
         };
         let res = (|| {
             for s in &m.body {
-                if echo {
-                    if let crate::parse::ast::StmtKind::Expr(e) = &s.kind {
-                        let v = self.eval(&mut frame, e).map_err(|ex| ex.at(s.span))?;
-                        self.echo(v)?;
-                        continue;
-                    }
+                if echo && let crate::parse::ast::StmtKind::Expr(e) = &s.kind {
+                    let v = self.eval(&mut frame, e).map_err(|ex| ex.at(s.span))?;
+                    self.echo(v)?;
+                    continue;
                 }
                 self.exec(&mut frame, s)?;
             }

@@ -156,10 +156,10 @@ impl Resolver<'_> {
         if let Some(&s) = scope.free_map.get(name) {
             return Slot::Local(s);
         }
-        if k > 0 {
-            if let Some(s) = self.capture(k, name) {
-                return Slot::Local(s);
-            }
+        if k > 0
+            && let Some(s) = self.capture(k, name)
+        {
+            return Slot::Local(s);
         }
         Slot::Global(self.globals.intern(name))
     }
@@ -179,10 +179,10 @@ impl Resolver<'_> {
             }
             if found.is_none() && !p.is_module && !p.global_decls.contains(name) {
                 found = p.locals.get(name).copied();
-                if found.is_none() {
-                    if let Some(&s) = p.free_map.get(name) {
-                        return self.add_free(k, name, s);
-                    }
+                if found.is_none()
+                    && let Some(&s) = p.free_map.get(name)
+                {
+                    return self.add_free(k, name, s);
                 }
             }
             match found {
@@ -374,9 +374,9 @@ impl Resolver<'_> {
             let mut names = Vec::new();
             collect_target_names(&g.target, &mut names);
             for n in names {
-                if !map.contains_key(&n) {
-                    let s = self.top().new_slot(&n);
-                    map.insert(n, s);
+                if let std::collections::hash_map::Entry::Vacant(free) = map.entry(n) {
+                    let s = self.top().new_slot(free.key());
+                    free.insert(s);
                 }
             }
         }

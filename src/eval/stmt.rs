@@ -139,15 +139,13 @@ impl Interp {
         let StmtKind::Assign(targets, value) = &s.kind else {
             unreachable!()
         };
-        if let [t] = &targets[..] {
-            if let ExprKind::Local(slot) = t.kind {
-                if let Some(v) = super::expr::peek_value(f, value) {
-                    if let Some(cur) = f.locals.get_mut(slot as usize) {
-                        Value::set(cur, v);
-                        return Ok(Flow::Normal);
-                    }
-                }
-            }
+        if let [t] = &targets[..]
+            && let ExprKind::Local(slot) = t.kind
+            && let Some(v) = super::expr::peek_value(f, value)
+            && let Some(cur) = f.locals.get_mut(slot as usize)
+        {
+            Value::set(cur, v);
+            return Ok(Flow::Normal);
         }
         self.exec_assign_general(f, s)
     }
@@ -157,12 +155,12 @@ impl Interp {
         let StmtKind::Assign(targets, value) = &s.kind else {
             unreachable!()
         };
-        if let [t] = &targets[..] {
-            if let ExprKind::Local(slot) = t.kind {
-                let v = Value::relocate(self.eval(f, value)?);
-                Value::set(&mut f.locals[slot as usize], v);
-                return Ok(Flow::Normal);
-            }
+        if let [t] = &targets[..]
+            && let ExprKind::Local(slot) = t.kind
+        {
+            let v = Value::relocate(self.eval(f, value)?);
+            Value::set(&mut f.locals[slot as usize], v);
+            return Ok(Flow::Normal);
         }
         self.exec_stamped(f, s)
     }
@@ -174,17 +172,14 @@ impl Interp {
         let StmtKind::AugAssign(t, op, value) = &s.kind else {
             unreachable!()
         };
-        if let ExprKind::Local(slot) = t.kind {
-            if let Some(Value::Int(x)) = f.locals.get(slot as usize) {
-                if let Some(y) = super::expr::peek_int_value(f, value) {
-                    if let Some(r) = super::expr::int_fast(*op, *x, y) {
-                        if let Some(cur) = f.locals.get_mut(slot as usize) {
-                            Value::set(cur, Value::Int(r));
-                            return Ok(Flow::Normal);
-                        }
-                    }
-                }
-            }
+        if let ExprKind::Local(slot) = t.kind
+            && let Some(Value::Int(x)) = f.locals.get(slot as usize)
+            && let Some(y) = super::expr::peek_int_value(f, value)
+            && let Some(r) = super::expr::int_fast(*op, *x, y)
+            && let Some(cur) = f.locals.get_mut(slot as usize)
+        {
+            Value::set(cur, Value::Int(r));
+            return Ok(Flow::Normal);
         }
         self.exec_aug_general(f, s)
     }
@@ -219,12 +214,12 @@ impl Interp {
             None => self.eval(f, value)?,
         };
         let cur = &mut f.locals[slot as usize];
-        if let (Value::Int(x), Value::Int(y)) = (&*cur, &v) {
-            if let Some(r) = super::expr::int_fast(op, *x, *y) {
-                Value::set(cur, Value::Int(r));
-                Value::discard(v);
-                return Ok(Flow::Normal);
-            }
+        if let (Value::Int(x), Value::Int(y)) = (&*cur, &v)
+            && let Some(r) = super::expr::int_fast(op, *x, *y)
+        {
+            Value::set(cur, Value::Int(r));
+            Value::discard(v);
+            return Ok(Flow::Normal);
         }
         let cur = cur.clone();
         let r = self.inplace_op(op, &cur, &v).map_err(|e| e.at(s.span))?;
