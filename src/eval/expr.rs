@@ -1,4 +1,7 @@
-//! Evaluating expressions.
+//! Evaluating expressions. `eval` reads leaves inline and hands the hot node kinds
+//! (see the resolver's specialised kinds) to small functions of their own; int
+//! operands are first "peeked" straight from literals and slots. All other kinds
+//! share `eval_inner`. Errors are stamped with a span on the error path only.
 
 use super::exceptions::{Exc, ExcType, PResult, type_error};
 use super::iter::ValueIter;
@@ -189,9 +192,9 @@ impl Interp {
         self.eval_node(f, e)
     }
 
-    /// Dispatches on the node kind. The hot kinds each have their own small function,
-    /// reached by a tail jump (they all take `(self, f, e)` for that), so that each
-    /// prologue saves only what that kind needs; the rest share `eval_stamped`.
+    /// Dispatches on the node kind. The hot kinds each have their own small function
+    /// (all taking `(self, f, e)`), so that each prologue saves only what that kind
+    /// needs; the rest share `eval_stamped`.
     #[inline(never)]
     fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match &e.kind {

@@ -245,3 +245,17 @@ impl Interp {
         let _ = self.out.flush();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// A statement's result must stay two words (a word-sized `Flow` tag): it then
+    /// comes back in registers.
+    #[test]
+    fn flow_result_is_two_words() {
+        assert_eq!(std::mem::size_of::<super::Flow>(), 8);
+        assert_eq!(
+            std::mem::size_of::<super::exceptions::PResult<super::Flow>>(),
+            16
+        );
+    }
+}

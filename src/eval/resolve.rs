@@ -1,6 +1,7 @@
 //! Name resolution before evaluation: decides for every name whether it is a
 //! frame slot (local, comprehension variable, closure cell) or a global, with
-//! Python's scoping rules, and lays out each function's frame.
+//! Python's scoping rules, and lays out each function's frame. Once a scope is
+//! laid out, its nodes are rewritten into the evaluator's specialised kinds.
 
 use crate::parse::ast::*;
 use std::collections::{HashMap, HashSet};

@@ -1,4 +1,7 @@
-//! Executing statements.
+//! Executing statements. Blocks dispatch the hot statement kinds themselves; the
+//! common shapes (`return leaf`, `if <peeked cond>: <trivial>`, `local op= int`,
+//! `for local in range`) run without further calls, and the rest share
+//! `exec_inner`.
 
 use super::exceptions::{Exc, ExcObj, ExcType, PResult, type_error};
 use super::iter::ValueIter;
@@ -97,7 +100,7 @@ impl Interp {
     }
 
     /// `if`. A condition decided by peeking (`n < 2`) costs no call, and neither
-    /// does an empty branch; a block runs in `run_block`, reached by a tail jump.
+    /// does an empty branch; a block runs in `run_block`.
     #[inline(never)]
     fn exec_if(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         let StmtKind::If(c, body, orelse) = &s.kind else {
