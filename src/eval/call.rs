@@ -162,12 +162,12 @@ impl Interp {
             ));
         }
         for (i, p) in params.iter().enumerate() {
-            if p.kind == ParamKind::KwOnly {
-                if let Value::Undef = locals[i] {
-                    match fun.kw_defaults.iter().find(|(j, _)| *j == i) {
-                        Some((_, v)) => locals[i] = v.clone(),
-                        None => missing.push(&p.name),
-                    }
+            if p.kind == ParamKind::KwOnly
+                && let Value::Undef = locals[i]
+            {
+                match fun.kw_defaults.iter().find(|(j, _)| *j == i) {
+                    Some((_, v)) => locals[i] = v.clone(),
+                    None => missing.push(&p.name),
                 }
             }
         }
@@ -184,10 +184,11 @@ impl Interp {
     }
 
     /// Runs a function's body in a new frame whose parameters are bound.
-    fn run_function(&mut self, fun: &Rc<Function>, locals: super::Locals) -> PResult<Value> {
+    fn run_function(&mut self, fun: &Rc<Function>, mut locals: super::Locals) -> PResult<Value> {
         let def = &*fun.def;
         let mut frame = Frame {
-            locals,
+            locals: &mut locals,
+            ret: Default::default(),
             src: def.src.get(),
             def: Some(def),
         };
@@ -199,6 +200,33 @@ impl Interp {
     #[inline]
     pub fn run_frame(&mut self, fun: &Function, frame: &mut Frame) -> PResult<Value> {
         let def = &*fun.def;
+        if !def.layout.cells.is_empty() || !def.layout.freevars.is_empty() {
+            Self::bind_cells(fun, frame);
+        }
+        self.run_body(def, frame)
+    }
+
+    /// Runs `def`'s body in `frame`, whose slots are ready.
+    #[inline(always)]
+    pub fn run_body(&mut self, def: &FuncDef, frame: &mut Frame) -> PResult<Value> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(Self::recursion_error());
+        }
+        super::check_interrupt()?;
+        self.depth += 1;
+        let r = self.exec_block(frame, &def.body);
+        self.depth -= 1;
+        match r {
+            Ok(Flow::Return) => Ok(frame.take_ret()),
+            Ok(_) => Ok(Value::None),
+            Err(e) => Err(self.leave_frame(e, frame, def.span)),
+        }
+    }
+
+    /// Puts the frame's captured slots in cells and its free variables' cells in place.
+    #[inline(never)]
+    fn bind_cells(fun: &Function, frame: &mut Frame) {
+        let def = &*fun.def;
         for &c in &def.layout.cells {
             let v = std::mem::replace(&mut frame.locals[c as usize], Value::Undef);
             frame.locals[c as usize] = Value::Cell(Rc::new(RefCell::new(v)));
@@ -206,21 +234,12 @@ impl Interp {
         for (k, &(_, own)) in def.layout.freevars.iter().enumerate() {
             frame.locals[own as usize] = Value::Cell(fun.closure[k].clone());
         }
-        if self.depth >= RECURSION_LIMIT {
-            return Err(Exc::new(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
-        }
-        super::check_interrupt()?;
-        self.depth += 1;
-        let r = self.exec_block(frame, &def.body);
-        self.depth -= 1;
-        match r {
-            Ok(Flow::Return(v)) => Ok(v),
-            Ok(_) => Ok(Value::None),
-            Err(e) => Err(self.leave_frame(e, frame, def.span)),
-        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn recursion_error() -> Box<Exc> {
+        Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded")
     }
 
     /// `obj.name`.
@@ -238,10 +257,8 @@ impl Interp {
                     format!("module '{}' has no attribute '{name}'", m.name),
                 ));
             }
-            Value::Type(t) => {
-                if name == "__name__" || name == "__qualname__" {
-                    return Ok(Value::str(t.name()));
-                }
+            Value::Type(t) if name == "__name__" || name == "__qualname__" => {
+                return Ok(Value::str(t.name()));
             }
             Value::Func(f) => match name {
                 "__name__" => return Ok(Value::Str(f.name.clone().into())),

@@ -1,36 +1,355 @@
-//! Evaluating expressions.
+//! Evaluating expressions. `eval` reads leaves inline and hands the hot node kinds
+//! (see the resolver's specialised kinds) to small functions of their own; int
+//! operands are first "peeked" straight from literals and slots. All other kinds
+//! share `eval_inner`. Errors are stamped with a span on the error path only.
 
 use super::exceptions::{Exc, ExcType, PResult, type_error};
 use super::iter::ValueIter;
 use super::ops;
 use super::value::{Args, SliceObj, Value};
-use super::{Frame, Interp};
+use super::{Frame, Interp, LOCALS_INLINE};
 use crate::parse::ast::*;
 use crate::text::RcStr;
 use num_traits::Signed;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// Checked `x op y` for the operators whose int results the hot paths compute
+/// inline; `None` when another path must decide (overflow to a big int, other ops).
+#[inline(always)]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
+/// `x op y` for two ints, for the orderings and equalities.
+#[inline(always)]
+fn int_cmp(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
+}
+
+/// The int that `e` stands for, if it is an int literal or a slot holding an int:
+/// read without evaluating anything (so a caller may fall back to `eval`).
+#[inline(always)]
+fn peek_int(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(*i),
+        ExprKind::Local(s) => match f.locals.get(*s as usize) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `peek_int`, and also the int fast path of `BinOpLeaves`.
+#[inline(always)]
+pub(super) fn peek_int_value(f: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::BinOpLeaves(op, a, b) => int_fast(*op, peek_int(f, a)?, peek_int(f, b)?),
+        _ => peek_int(f, e),
+    }
+}
+
+/// The value of a leaf (an int literal or a bound plain local) or of the int
+/// fast path of `BinOpLeaves`, computed without evaluating anything (no call).
+#[inline(always)]
+pub(super) fn peek_value(f: &Frame, e: &Expr) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(Value::Int(*i)),
+        ExprKind::Local(s) => match f.locals.get(*s as usize) {
+            None | Some(Value::Undef) => None,
+            Some(v) => Some(v.clone()),
+        },
+        ExprKind::BinOpLeaves(op, a, b) => {
+            int_fast(*op, peek_int(f, a)?, peek_int(f, b)?).map(Value::Int)
+        }
+        _ => None,
+    }
+}
+
+/// The truth of condition `c` when it is a comparison of int literals and slots, or
+/// a bool literal: decided without evaluating anything.
+#[inline(always)]
+pub(super) fn peek_cond(f: &Frame, c: &Expr) -> Option<bool> {
+    match &c.kind {
+        ExprKind::Compare1(op, a, b) => int_cmp(*op, peek_int(f, a)?, peek_int(f, b)?),
+        ExprKind::True => Some(true),
+        ExprKind::False => Some(false),
+        _ => None,
+    }
+}
+
+/// The slots of a small function's frame, on the Rust stack of the call. Only the
+/// slots in use are initialised, and dropping it releases only the slots that hold
+/// heap values: the drop glue of a whole array (one out-of-line call per slot)
+/// never runs.
+struct InlineSlots {
+    vals: [std::mem::MaybeUninit<Value>; LOCALS_INLINE],
+    /// `vals[..n]` are initialised.
+    n: usize,
+}
+
+impl InlineSlots {
+    #[inline(always)]
+    fn new() -> InlineSlots {
+        InlineSlots {
+            vals: [const { std::mem::MaybeUninit::uninit() }; LOCALS_INLINE],
+            n: 0,
+        }
+    }
+
+    /// Appends `v` (at most `LOCALS_INLINE` in all).
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        self.vals[self.n].write(v);
+        self.n += 1;
+    }
+
+    /// Appends the value of `e` if `peek_value` can tell it. Each kind of leaf is
+    /// written into its slot directly: through a shared temporary, the value would be
+    /// stored as two words and reloaded as one 16-byte move, which the store buffer
+    /// cannot forward (a stall on every call).
+    #[inline(always)]
+    fn push_peeked(&mut self, f: &Frame, e: &Expr) -> bool {
+        let slot = &mut self.vals[self.n];
+        match &e.kind {
+            ExprKind::Int(i) => {
+                slot.write(Value::Int(*i));
+            }
+            ExprKind::Local(s) => match f.locals.get(*s as usize) {
+                None | Some(Value::Undef) => return false,
+                Some(v) => {
+                    slot.write(v.clone());
+                }
+            },
+            ExprKind::BinOpLeaves(op, a, b) => {
+                let (Some(x), Some(y)) = (peek_int(f, a), peek_int(f, b)) else {
+                    return false;
+                };
+                let Some(r) = int_fast(*op, x, y) else {
+                    return false;
+                };
+                slot.write(Value::Int(r));
+            }
+            _ => return false,
+        }
+        self.n += 1;
+        true
+    }
+
+    /// The initialised slots.
+    #[inline(always)]
+    fn slots(&mut self) -> &mut [Value] {
+        // SAFETY: `vals[..n]` are initialised, and `MaybeUninit<Value>` has the
+        // layout of `Value`.
+        unsafe { std::slice::from_raw_parts_mut(self.vals.as_mut_ptr().cast::<Value>(), self.n) }
+    }
+}
+
+impl Drop for InlineSlots {
+    #[inline(always)]
+    fn drop(&mut self) {
+        for v in self.slots() {
+            if v.is_heap() {
+                // SAFETY: `v` is initialised and never used again.
+                unsafe { std::ptr::drop_in_place(v) }
+            }
+        }
+    }
+}
+
 impl Interp {
-    /// Evaluates `e`; an error is stamped with `e`'s span unless an inner node already did.
+    /// Evaluates `e`. Every error it returns carries a span (that of the innermost
+    /// node that raised it), so callers never stamp errors coming out of `eval`.
     #[inline(always)]
     pub fn eval(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         // Leaves first, without a call.
         match &e.kind {
-            ExprKind::Name(n) => {
-                if let Slot::Local(s) = n.slot.get() {
-                    match &f.locals[s as usize] {
-                        Value::Cell(_) | Value::Undef => {}
-                        v => return Ok(v.clone()),
-                    }
-                }
-            }
+            ExprKind::Local(s) => match &f.locals[*s as usize] {
+                Value::Undef => {}
+                v => return Ok(v.clone()),
+            },
             ExprKind::Int(i) => return Ok(Value::Int(*i)),
+            // The hottest inner kinds without the dispatcher's call level.
+            ExprKind::BinOpLeaves(..) => return self.eval_binop_leaves(f, e),
+            ExprKind::BinOp(..) => return self.eval_binop(f, e),
+            ExprKind::CallPos(..) => return self.eval_call_pos(f, e),
             _ => {}
         }
-        self.eval_stamped(f, e)
+        self.eval_node(f, e)
     }
 
+    /// Dispatches on the node kind. The hot kinds each have their own small function
+    /// (all taking `(self, f, e)`), so that each prologue saves only what that kind
+    /// needs; the rest share `eval_stamped`.
+    #[inline(never)]
+    fn eval_node(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        match &e.kind {
+            ExprKind::BinOpLeaves(..) => self.eval_binop_leaves(f, e),
+            ExprKind::BinOp(..) => self.eval_binop(f, e),
+            ExprKind::CallPos(..) => self.eval_call_pos(f, e),
+            ExprKind::Compare1(..) => self.eval_compare1(f, e),
+            ExprKind::Global(_) => self.eval_global(f, e),
+            ExprKind::Local(_) => self.eval_unbound(f, e),
+            ExprKind::Float(x) => Ok(Value::Float(*x)),
+            ExprKind::True => Ok(Value::Bool(true)),
+            ExprKind::False => Ok(Value::Bool(false)),
+            ExprKind::None => Ok(Value::None),
+            _ => self.eval_stamped(f, e),
+        }
+    }
+
+    /// A `Local` that `eval` did not read: the slot is unbound.
+    #[cold]
+    #[inline(never)]
+    fn eval_unbound(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Local(s) = e.kind else {
+            unreachable!()
+        };
+        Err(self.unbound(f, s, false).at(e.span))
+    }
+
+    #[inline(never)]
+    fn eval_global(&mut self, _f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Global(g) = e.kind else {
+            unreachable!()
+        };
+        match &self.globals[g as usize] {
+            Value::Undef => self.load_global(g).map_err(|x| x.at(e.span)),
+            v => Ok(v.clone()),
+        }
+    }
+
+    /// `a op b` of literals and slots: int operands are computed before anything
+    /// else (no call, no prologue).
+    #[inline(never)]
+    fn eval_binop_leaves(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::BinOpLeaves(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b))
+            && let Some(r) = int_fast(*op, i, j)
+        {
+            return Ok(Value::Int(r));
+        }
+        self.eval_binop(f, e)
+    }
+
+    /// `a op b` (also the general case of `BinOpLeaves`).
+    #[inline(never)]
+    fn eval_binop(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let (ExprKind::BinOp(op, a, b) | ExprKind::BinOpLeaves(op, a, b)) = &e.kind else {
+            unreachable!()
+        };
+        let op = *op;
+        let x = self.eval(f, a)?;
+        let y = self.eval(f, b)?;
+        // (The operands of the fast paths own nothing: `discard` compiles to nothing
+        // there, where a plain drop would call the drop glue.)
+        let r = match (&x, &y) {
+            (Value::Int(i), Value::Int(j)) => int_fast(op, *i, *j).map(Value::Int),
+            (Value::Float(p), Value::Float(q)) => match op {
+                BinOp::Add => Some(Value::Float(p + q)),
+                BinOp::Sub => Some(Value::Float(p - q)),
+                BinOp::Mul => Some(Value::Float(p * q)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match r {
+            Some(r) => {
+                Value::discard(x);
+                Value::discard(y);
+                Ok(r)
+            }
+            None => self.binop_slow(e, op, x, y),
+        }
+    }
+
+    /// `binop` off the hot path: the operands are dropped here too.
+    #[inline(never)]
+    fn binop_slow(&mut self, e: &Expr, op: BinOp, x: Value, y: Value) -> PResult<Value> {
+        self.binop(op, &x, &y).map_err(|ex| ex.at(e.span))
+    }
+
+    #[inline(never)]
+    fn eval_compare1(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Compare1(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        if let (Some(i), Some(j)) = (peek_int(f, a), peek_int(f, b))
+            && let Some(r) = int_cmp(*op, i, j)
+        {
+            return Ok(Value::Bool(r));
+        }
+        self.eval_compare1_general(f, e)
+    }
+
+    #[inline(never)]
+    fn eval_compare1_general(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Compare1(op, a, b) = &e.kind else {
+            unreachable!()
+        };
+        let x = self.eval(f, a)?;
+        let y = self.eval(f, b)?;
+        if let (Value::Int(i), Value::Int(j)) = (&x, &y)
+            && let Some(r) = int_cmp(*op, *i, *j)
+        {
+            Value::discard(x);
+            Value::discard(y);
+            return Ok(Value::Bool(r));
+        }
+        self.compare_slow(e, *op, x, y)
+    }
+
+    #[inline(never)]
+    fn compare_slow(&mut self, e: &Expr, op: CmpOp, x: Value, y: Value) -> PResult<Value> {
+        self.compare(op, &x, &y).map_err(|ex| ex.at(e.span))
+    }
+
+    /// The truth of a condition (`if`, `while`, `x if c else y`) without building a
+    /// `bool` value for the common comparisons. An error of the truth test itself is
+    /// stamped with `span`.
+    #[inline(always)]
+    pub fn cond(&mut self, f: &mut Frame, c: &Expr, span: crate::source::Span) -> PResult<bool> {
+        match peek_cond(f, c) {
+            Some(t) => Ok(t),
+            None => self.cond_general(f, c, span),
+        }
+    }
+
+    #[inline(never)]
+    fn cond_general(
+        &mut self,
+        f: &mut Frame,
+        c: &Expr,
+        span: crate::source::Span,
+    ) -> PResult<bool> {
+        match self.eval(f, c)? {
+            Value::Bool(b) => Ok(b),
+            other => self.truth_slow(other, span),
+        }
+    }
+
+    #[inline(never)]
+    fn truth_slow(&mut self, v: Value, span: crate::source::Span) -> PResult<bool> {
+        self.truthy(&v).map_err(|e| e.at(span))
+    }
+
+    /// Errors of other kinds get `e`'s span unless an inner node already gave one.
     #[inline(never)]
     fn eval_stamped(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
         match self.eval_inner(f, e) {
@@ -56,7 +375,7 @@ impl Interp {
         }
     }
 
-    fn unbound(&self, f: &Frame, s: u32, cell: bool) -> Box<Exc> {
+    pub(super) fn unbound(&self, f: &Frame, s: u32, cell: bool) -> Box<Exc> {
         let name = f.slot_name(s);
         if cell {
             Exc::new(
@@ -88,14 +407,15 @@ impl Interp {
                     ));
                 }
             },
+            ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::BinOp(..)
+            | ExprKind::BinOpLeaves(..)
+            | ExprKind::CallPos(..)
+            | ExprKind::Compare1(..) => return self.eval(f, e),
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::BinOp(op, a, b) => {
-                let x = self.eval(f, a)?;
-                let y = self.eval(f, b)?;
-                return self.binop(*op, &x, &y);
-            }
             ExprKind::Call(func, args) => return self.eval_call(f, func, args),
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(f, first)?;
@@ -223,8 +543,7 @@ impl Interp {
                 return self.eval(f, b);
             }
             ExprKind::IfExp(c, a, b) => {
-                let cv = self.eval(f, c)?;
-                if self.truthy(&cv)? {
+                if self.cond(f, c, e.span)? {
                     return self.eval(f, a);
                 }
                 return self.eval(f, b);
@@ -322,10 +641,10 @@ impl Interp {
             }
             return ops::int_op(op, *x, *y);
         }
-        if op == BinOp::Mod {
-            if let Value::Str(fmt) = a {
-                return crate::library::strings::percent_format(self, fmt, b);
-            }
+        if op == BinOp::Mod
+            && let Value::Str(fmt) = a
+        {
+            return crate::library::strings::percent_format(self, fmt, b);
         }
         ops::binary(op, a, b)
     }
@@ -359,17 +678,17 @@ impl Interp {
                 return Ok(a.clone());
             }
         }
-        if let (Value::Set(s), Value::Set(_)) = (a, b) {
-            if matches!(
+        if let (Value::Set(s), Value::Set(_)) = (a, b)
+            && matches!(
                 op,
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
-            ) {
-                if let Value::Set(r) = ops::binary(op, a, b)? {
-                    let d = r.borrow().clone();
-                    *s.borrow_mut() = d;
-                }
-                return Ok(a.clone());
+            )
+        {
+            if let Value::Set(r) = ops::binary(op, a, b)? {
+                let d = r.borrow().clone();
+                *s.borrow_mut() = d;
             }
+            return Ok(a.clone());
         }
         self.binop(op, a, b)
     }
@@ -631,65 +950,127 @@ impl Interp {
             let a = self.eval_args(f, args)?;
             return self.call_value(&callee, a);
         }
-        let callee = match &func.kind {
-            ExprKind::Name(n) => match n.slot.get() {
-                Slot::Global(g) => self.load_global(g).map_err(|e| e.at(func.span))?,
-                _ => self.eval(f, func)?,
-            },
-            _ => self.eval(f, func)?,
-        };
-        if let Value::Func(fun) = &callee {
-            let def = &*fun.def;
-            if def.sig.simple
-                && args.len() == def.sig.n_normal
-                && args.iter().all(|a| matches!(a, Arg::Pos(_)))
-            {
-                // Fast path: bind positional arguments straight into the new frame.
-                let nlocals = def.layout.nlocals as usize;
-                let locals = if nlocals <= super::LOCALS_INLINE {
-                    let mut buf: [Value; super::LOCALS_INLINE] = Default::default();
-                    for (slot, a) in buf.iter_mut().zip(args) {
-                        if let Arg::Pos(x) = a {
-                            *slot = self.eval(f, x)?;
-                        }
-                    }
-                    super::Locals::from_buf_and_len(buf, nlocals)
-                } else {
-                    let mut v = super::Locals::with_capacity(nlocals);
-                    for a in args {
-                        if let Arg::Pos(x) = a {
-                            v.push(self.eval(f, x)?);
-                        }
-                    }
-                    v.resize(nlocals, Value::Undef);
-                    v
-                };
-                let mut frame = Frame {
-                    locals,
-                    src: def.src.get(),
-                    def: Some(def),
-                };
-                return self.run_frame(fun, &mut frame);
-            }
-            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
-                let mut pos = super::Locals::new();
-                for a in args {
-                    if let Arg::Pos(x) = a {
-                        pos.push(self.eval(f, x)?);
-                    }
+        let callee = self.eval(f, func)?;
+        if let Value::Func(fun) = &callee
+            && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+        {
+            let mut pos = super::Locals::new();
+            for a in args {
+                if let Arg::Pos(x) = a {
+                    pos.push(Value::relocate(self.eval(f, x)?));
                 }
-                return self.call_function(fun, pos, Vec::new());
             }
+            return self.call_function(fun, pos, Vec::new());
         }
         let a = self.eval_args(f, args)?;
         self.call_value(&callee, a)
+    }
+
+    /// `func(args)` with positional arguments only. A global user function whose
+    /// parameters are exactly those arguments gets its frame built in place.
+    #[inline(never)]
+    fn eval_call_pos(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::CallPos(func, args) = &e.kind else {
+            unreachable!()
+        };
+        if let ExprKind::Global(g) = func.kind
+            && let Value::Func(fun) = &self.globals[g as usize]
+        {
+            let fun = fun.clone();
+            return self
+                .call_pos_function(f, &fun, args)
+                .map_err(|x| x.at(e.span));
+        }
+        self.eval_call_pos_slow(f, func, args)
+            .map_err(|x| x.at(e.span))
+    }
+
+    /// Calls user function `fun` with the values of `args`.
+    #[inline(always)]
+    fn call_pos_function(
+        &mut self,
+        f: &mut Frame,
+        fun: &Rc<super::value::Function>,
+        args: &[Expr],
+    ) -> PResult<Value> {
+        let def = &*fun.def;
+        if args.len() as u32 != def.layout.plain_arity {
+            return self.call_pos_general(f, fun, args);
+        }
+        // The resolver vouched for this shape: the arguments go straight into the
+        // slots of a frame on the Rust stack (at most `LOCALS_INLINE`), and no slot
+        // holds a cell.
+        let n = def.layout.nlocals as usize;
+        let mut slots = InlineSlots::new();
+        for a in args {
+            if !slots.push_peeked(f, a) {
+                let v = self.eval(f, a)?;
+                slots.push(Value::relocate(v));
+            }
+        }
+        while slots.n < n {
+            slots.push(Value::Undef);
+        }
+        let mut frame = Frame {
+            locals: slots.slots(),
+            ret: Default::default(),
+            src: def.src.get(),
+            def: Some(def),
+        };
+        self.run_body(def, &mut frame)
+    }
+
+    /// Calls with defaults, cells, big frames, or the wrong number of arguments.
+    #[inline(never)]
+    fn call_pos_general(
+        &mut self,
+        f: &mut Frame,
+        fun: &Rc<super::value::Function>,
+        args: &[Expr],
+    ) -> PResult<Value> {
+        let mut pos = super::Locals::new();
+        for a in args {
+            pos.push(Value::relocate(self.eval(f, a)?));
+        }
+        self.call_function(fun, pos, Vec::new())
+    }
+
+    /// The other calls with positional arguments only (methods, builtins, ...), as
+    /// `eval_call` does them.
+    #[inline(never)]
+    fn eval_call_pos_slow(&mut self, f: &mut Frame, func: &Expr, args: &[Expr]) -> PResult<Value> {
+        // Method call: obj.name(args) without building a bound method.
+        if let ExprKind::Attribute(obj, name) = &func.kind {
+            let o = self.eval(f, obj)?;
+            if !matches!(o, Value::Module(_)) {
+                let a = self.eval_pos_args(f, args)?;
+                return self.call_method(&o, name, a).map_err(|e| e.at(func.span));
+            }
+            let callee = self.get_attr(&o, name).map_err(|e| e.at(func.span))?;
+            let a = self.eval_pos_args(f, args)?;
+            return self.call_value(&callee, a);
+        }
+        let callee = self.eval(f, func)?;
+        if let Value::Func(fun) = &callee {
+            return self.call_pos_function(f, fun, args);
+        }
+        let a = self.eval_pos_args(f, args)?;
+        self.call_value(&callee, a)
+    }
+
+    fn eval_pos_args(&mut self, f: &mut Frame, args: &[Expr]) -> PResult<Args> {
+        let mut pos = Vec::with_capacity(args.len());
+        for a in args {
+            pos.push(Value::relocate(self.eval(f, a)?));
+        }
+        Ok(Args::new(pos))
     }
 
     pub fn eval_args(&mut self, f: &mut Frame, args: &[Arg]) -> PResult<Args> {
         let mut out = Args::default();
         for a in args {
             match a {
-                Arg::Pos(x) => out.pos.push(self.eval(f, x)?),
+                Arg::Pos(x) => out.pos.push(Value::relocate(self.eval(f, x)?)),
                 Arg::Star(x) => {
                     let v = self.eval(f, x)?;
                     let mut it = match self.iterate(&v) {

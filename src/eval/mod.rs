@@ -39,7 +39,8 @@ pub fn check_interrupt() -> PResult<()> {
 /// Python's default recursion limit.
 pub const RECURSION_LIMIT: u32 = 1000;
 
-/// A frame's slots; small functions keep them inline (no allocation per call).
+/// Bound arguments on their way into a frame (`call_function`); small calls keep
+/// them inline (no allocation).
 pub type Locals = smallvec::SmallVec<[Value; LOCALS_INLINE]>;
 
 /// How many slots a frame holds without a heap allocation.
@@ -47,13 +48,33 @@ pub const LOCALS_INLINE: usize = 8;
 
 /// One activation: a function call or a module run.
 pub struct Frame<'a> {
-    pub locals: Locals,
+    /// The frame's slots, owned by whoever set up the call (for small functions an
+    /// array on the Rust stack: see `expr::InlineSlots`).
+    pub locals: &'a mut [Value],
+    /// The value of the `return` being executed: set by the `return` statement, taken
+    /// by the caller when the body finishes with `Flow::Return`. (Dropped by hand, see
+    /// `Drop for Frame`.)
+    pub ret: std::mem::ManuallyDrop<Value>,
     pub src: SrcId,
     /// The function running in this frame (`None` for a module), for its name and slot names.
     pub def: Option<&'a crate::parse::ast::FuncDef>,
 }
 
+impl Drop for Frame<'_> {
+    /// `ret` was normally taken already: this is a tag test, not the drop glue's call.
+    #[inline(always)]
+    fn drop(&mut self) {
+        Value::discard(std::mem::take(&mut *self.ret));
+    }
+}
+
 impl Frame<'_> {
+    /// Takes the value the body returned (`relocate`d: the `return` has just stored it).
+    #[inline(always)]
+    pub fn take_ret(&mut self) -> Value {
+        Value::take_from(&mut self.ret)
+    }
+
     /// The name a traceback shows for this frame.
     pub fn func_name(&self) -> Rc<str> {
         match self.def {
@@ -71,12 +92,16 @@ impl Frame<'_> {
     }
 }
 
-/// What a statement did to the flow of control.
+/// What a statement did to the flow of control. A returned value waits in
+/// `Frame::ret`, so that `PResult<Flow>` stays two words and comes back in registers
+/// (the word-sized tag is what makes it a scalar pair).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
 pub enum Flow {
     Normal,
     Break,
     Continue,
-    Return(Value),
+    Return,
 }
 
 /// The whole state of a session: globals, loaded sources, imported modules, output.
@@ -159,27 +184,24 @@ impl Interp {
     /// their value's repr (the shell).
     pub fn run_module(&mut self, m: &Module, src: SrcId, echo: bool) -> PResult<()> {
         self.sync_globals();
+        let mut locals = vec![Value::Undef; m.layout.nlocals as usize];
+        for &c in &m.layout.cells {
+            locals[c as usize] = Value::Cell(Rc::new(std::cell::RefCell::new(Value::Undef)));
+        }
         let mut frame = Frame {
-            locals: smallvec::smallvec![Value::Undef; m.layout.nlocals as usize],
+            locals: &mut locals,
+            ret: Default::default(),
             src,
             def: None,
         };
-        for &c in &m.layout.cells {
-            frame.locals[c as usize] = Value::Cell(Rc::new(std::cell::RefCell::new(Value::Undef)));
-        }
         let res = (|| {
             for s in &m.body {
-                if echo {
-                    if let crate::parse::ast::StmtKind::Expr(e) = &s.kind {
-                        let v = self.eval(&mut frame, e).map_err(|ex| ex.at(s.span))?;
-                        self.echo(v)?;
-                        continue;
-                    }
+                if echo && let crate::parse::ast::StmtKind::Expr(e) = &s.kind {
+                    let v = self.eval(&mut frame, e).map_err(|ex| ex.at(s.span))?;
+                    self.echo(v)?;
+                    continue;
                 }
-                match self.exec(&mut frame, s)? {
-                    Flow::Normal => {}
-                    _ => {}
-                }
+                self.exec(&mut frame, s)?;
             }
             Ok(())
         })();
@@ -221,5 +243,19 @@ impl Interp {
 
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A statement's result must stay two words (a word-sized `Flow` tag): it then
+    /// comes back in registers.
+    #[test]
+    fn flow_result_is_two_words() {
+        assert_eq!(std::mem::size_of::<super::Flow>(), 8);
+        assert_eq!(
+            std::mem::size_of::<super::exceptions::PResult<super::Flow>>(),
+            16
+        );
     }
 }

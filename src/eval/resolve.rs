@@ -1,6 +1,7 @@
 //! Name resolution before evaluation: decides for every name whether it is a
 //! frame slot (local, comprehension variable, closure cell) or a global, with
-//! Python's scoping rules, and lays out each function's frame.
+//! Python's scoping rules, and lays out each function's frame. Once a scope is
+//! laid out, its nodes are rewritten into the evaluator's specialised kinds.
 
 use crate::parse::ast::*;
 use std::collections::{HashMap, HashSet};
@@ -68,6 +69,7 @@ pub fn resolve_module(m: &mut Module, globals: &mut GlobalNames, src: u32) {
     };
     r.block(&mut m.body);
     m.layout = r.scopes.pop().map(|s| s.layout).unwrap_or_default();
+    specialize_block(&mut m.body, &m.layout.cells);
 }
 
 fn collect_target_names(e: &Expr, out: &mut Vec<Ident>) {
@@ -165,10 +167,10 @@ impl Resolver<'_> {
         if let Some(&s) = scope.free_map.get(name) {
             return Slot::Local(s);
         }
-        if k > 0 {
-            if let Some(s) = self.capture(k, name) {
-                return Slot::Local(s);
-            }
+        if k > 0
+            && let Some(s) = self.capture(k, name)
+        {
+            return Slot::Local(s);
         }
         Slot::Global(self.globals.intern(name))
     }
@@ -188,10 +190,10 @@ impl Resolver<'_> {
             }
             if found.is_none() && !p.is_module && !p.global_decls.contains(name) {
                 found = p.locals.get(name).copied();
-                if found.is_none() {
-                    if let Some(&s) = p.free_map.get(name) {
-                        return self.add_free(k, name, s);
-                    }
+                if found.is_none()
+                    && let Some(&s) = p.free_map.get(name)
+                {
+                    return self.add_free(k, name, s);
                 }
             }
             match found {
@@ -366,6 +368,15 @@ impl Resolver<'_> {
         self.block(&mut def.body);
         let scope = self.scopes.pop().expect("function scope");
         def.layout = scope.layout;
+        let mut cells = def.layout.cells.clone();
+        cells.extend(def.layout.freevars.iter().map(|&(_, own)| own));
+        specialize_block(&mut def.body, &cells);
+        if def.sig.simple
+            && cells.is_empty()
+            && def.layout.nlocals as usize <= crate::eval::LOCALS_INLINE
+        {
+            def.layout.plain_arity = def.sig.n_normal as u32;
+        }
     }
 
     fn comprehension(&mut self, gens: &mut [Comprehension], elts: &mut [&mut Expr]) {
@@ -378,9 +389,9 @@ impl Resolver<'_> {
             let mut names = Vec::new();
             collect_target_names(&g.target, &mut names);
             for n in names {
-                if !map.contains_key(&n) {
-                    let s = self.top().new_slot(&n);
-                    map.insert(n, s);
+                if let std::collections::hash_map::Entry::Vacant(free) = map.entry(n) {
+                    let s = self.top().new_slot(free.key());
+                    free.insert(s);
                 }
             }
         }
@@ -465,6 +476,16 @@ impl Resolver<'_> {
                 self.comprehension(gens, &mut [&mut **elt]);
             }
             ExprKind::DictComp(k, v, gens) => self.comprehension(gens, &mut [&mut **k, &mut **v]),
+            // Specialised kinds only appear once their scope is resolved.
+            ExprKind::Local(_) | ExprKind::Global(_) => {}
+            ExprKind::Compare1(_, a, b) | ExprKind::BinOpLeaves(_, a, b) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::CallPos(func, args) => {
+                self.expr(func);
+                args.iter_mut().for_each(|x| self.expr(x));
+            }
         }
     }
 
@@ -474,6 +495,216 @@ impl Resolver<'_> {
                 self.expr(expr);
                 self.fparts(spec);
             }
+        }
+    }
+}
+
+// Specialisation: once a scope's layout is final (every slot that holds a closure
+// cell is known), its names and some common node shapes are rewritten into the
+// dedicated kinds the evaluator handles without further checks. Bodies of nested
+// functions belong to their own scope and were specialised when it ended; their
+// defaults are evaluated in this one.
+
+/// Rewrites the nodes of one scope's statements; `cells` are its cell-holding slots.
+fn specialize_block(body: &mut [Stmt], cells: &[u32]) {
+    for s in body {
+        specialize_stmt(s, cells);
+    }
+}
+
+fn specialize_stmt(s: &mut Stmt, cells: &[u32]) {
+    let sp = |e: &mut Expr| specialize(e, cells);
+    match &mut s.kind {
+        StmtKind::Expr(e) => sp(e),
+        StmtKind::Assign(ts, v) => {
+            ts.iter_mut().for_each(sp);
+            sp(v);
+        }
+        StmtKind::AugAssign(t, _, v) => {
+            sp(t);
+            sp(v);
+        }
+        StmtKind::Pass
+        | StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_)
+        | StmtKind::Import(_)
+        | StmtKind::ImportFrom(..) => {}
+        StmtKind::Return(e) => e.iter_mut().for_each(sp),
+        StmtKind::Raise(a, b) => {
+            a.iter_mut().for_each(sp);
+            b.iter_mut().for_each(sp);
+        }
+        StmtKind::Del(ts) => ts.iter_mut().for_each(sp),
+        StmtKind::Assert(a, b) => {
+            sp(a);
+            b.iter_mut().for_each(sp);
+        }
+        StmtKind::If(c, b, e) | StmtKind::While(c, b, e) => {
+            sp(c);
+            specialize_block(b, cells);
+            specialize_block(e, cells);
+        }
+        StmtKind::For(t, i, b, e) => {
+            sp(t);
+            sp(i);
+            specialize_block(b, cells);
+            specialize_block(e, cells);
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            specialize_block(body, cells);
+            for h in handlers.iter_mut() {
+                h.typ.iter_mut().for_each(sp);
+                specialize_block(&mut h.body, cells);
+            }
+            specialize_block(orelse, cells);
+            specialize_block(finalbody, cells);
+        }
+        StmtKind::With(items, b) => {
+            for (e, t) in items.iter_mut() {
+                sp(e);
+                t.iter_mut().for_each(sp);
+            }
+            specialize_block(b, cells);
+        }
+        StmtKind::FunctionDef(def, _) => specialize_defaults(def, cells),
+    }
+}
+
+/// A nested function's defaults are evaluated in the enclosing scope.
+fn specialize_defaults(def: &mut Rc<FuncDef>, cells: &[u32]) {
+    if let Some(def) = Rc::get_mut(def) {
+        for p in def.params.iter_mut() {
+            if let Some(d) = &mut p.default {
+                specialize(d, cells);
+            }
+        }
+    }
+}
+
+fn specialize_comps(gens: &mut [Comprehension], cells: &[u32]) {
+    for g in gens {
+        specialize(&mut g.target, cells);
+        specialize(&mut g.iter, cells);
+        g.ifs.iter_mut().for_each(|c| specialize(c, cells));
+    }
+}
+
+fn specialize_fparts(parts: &mut [FPart], cells: &[u32]) {
+    for p in parts {
+        if let FPart::Field { expr, spec, .. } = p {
+            specialize(expr, cells);
+            specialize_fparts(spec, cells);
+        }
+    }
+}
+
+/// Rewrites `e` and its sub-expressions (the same scope only).
+fn specialize(e: &mut Expr, cells: &[u32]) {
+    let sp = |x: &mut Expr| specialize(x, cells);
+    match &mut e.kind {
+        ExprKind::Name(n) => match n.slot.get() {
+            Slot::Local(s) if !cells.contains(&s) => e.kind = ExprKind::Local(s),
+            Slot::Global(g) => e.kind = ExprKind::Global(g),
+            _ => {}
+        },
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Imag(_)
+        | ExprKind::Str(_)
+        | ExprKind::True
+        | ExprKind::False
+        | ExprKind::None
+        | ExprKind::Ellipsis
+        | ExprKind::Local(_)
+        | ExprKind::Global(_) => {}
+        ExprKind::FString(parts) => specialize_fparts(parts, cells),
+        ExprKind::Tuple(v) | ExprKind::List(v) | ExprKind::Set(v) => v.iter_mut().for_each(sp),
+        ExprKind::Dict(items) => {
+            for (k, v) in items.iter_mut() {
+                k.iter_mut().for_each(sp);
+                sp(v);
+            }
+        }
+        ExprKind::Starred(x) | ExprKind::Attribute(x, _) | ExprKind::Unary(_, x) => sp(x),
+        ExprKind::BinOp(op, a, b) => {
+            sp(a);
+            sp(b);
+            let leaf = |x: &Expr| matches!(x.kind, ExprKind::Int(_) | ExprKind::Local(_));
+            if leaf(a) && leaf(b) {
+                let a = std::mem::replace(a, Box::new(Expr::placeholder()));
+                let b = std::mem::replace(b, Box::new(Expr::placeholder()));
+                e.kind = ExprKind::BinOpLeaves(*op, a, b);
+            }
+        }
+        ExprKind::Subscript(a, b)
+        | ExprKind::And(a, b)
+        | ExprKind::Or(a, b)
+        | ExprKind::BinOpLeaves(_, a, b)
+        | ExprKind::Compare1(_, a, b) => {
+            sp(a);
+            sp(b);
+        }
+        ExprKind::Slice(a, b, c) => {
+            for x in [a, b, c].into_iter().flatten() {
+                sp(x);
+            }
+        }
+        ExprKind::Call(func, args) => {
+            sp(func);
+            for a in args.iter_mut() {
+                match a {
+                    Arg::Pos(x) | Arg::Star(x) | Arg::Kw(_, x) | Arg::StarStar(x) => sp(x),
+                }
+            }
+            if args.iter().all(|a| matches!(a, Arg::Pos(_))) {
+                let func = std::mem::replace(func, Box::new(Expr::placeholder()));
+                let pos = std::mem::take(args)
+                    .into_iter()
+                    .filter_map(|a| match a {
+                        Arg::Pos(x) => Some(x),
+                        _ => None,
+                    })
+                    .collect();
+                e.kind = ExprKind::CallPos(func, pos);
+            }
+        }
+        ExprKind::CallPos(func, args) => {
+            sp(func);
+            args.iter_mut().for_each(sp);
+        }
+        ExprKind::Compare(a, rest) => {
+            sp(a);
+            rest.iter_mut().for_each(|(_, x)| sp(x));
+            if rest.len() == 1 {
+                let (op, b) = rest.pop().expect("one comparison");
+                let a = std::mem::replace(a, Box::new(Expr::placeholder()));
+                e.kind = ExprKind::Compare1(op, a, Box::new(b));
+            }
+        }
+        ExprKind::IfExp(c, a, b) => {
+            sp(c);
+            sp(a);
+            sp(b);
+        }
+        ExprKind::Lambda(def) => specialize_defaults(def, cells),
+        ExprKind::ListComp(elt, gens)
+        | ExprKind::SetComp(elt, gens)
+        | ExprKind::GenExp(elt, gens) => {
+            sp(elt);
+            specialize_comps(gens, cells);
+        }
+        ExprKind::DictComp(k, v, gens) => {
+            sp(k);
+            sp(v);
+            specialize_comps(gens, cells);
         }
     }
 }

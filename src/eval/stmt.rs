@@ -1,4 +1,7 @@
-//! Executing statements.
+//! Executing statements. Blocks dispatch the hot statement kinds themselves; the
+//! common shapes (`return leaf`, `if <peeked cond>: <trivial>`, `local op= int`,
+//! `for local in range`) run without further calls, and the rest share
+//! `exec_inner`.
 
 use super::exceptions::{Exc, ExcObj, ExcType, PResult, type_error};
 use super::iter::ValueIter;
@@ -8,9 +11,12 @@ use crate::parse::ast::*;
 use std::rc::Rc;
 
 impl Interp {
+    /// Runs a block. The statement kinds are dispatched right here (the same match
+    /// as `exec`), which saves a call level per statement.
+    #[inline(always)]
     pub fn exec_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
         for s in body {
-            match self.exec(f, s)? {
+            match self.exec_kind(f, s)? {
                 Flow::Normal => {}
                 other => return Ok(other),
             }
@@ -18,8 +24,215 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    #[inline]
+    /// Executes one statement. Like `eval`, every error it returns carries a span:
+    /// errors of the statement itself get `s.span` unless an inner node gave one.
+    #[inline(never)]
     pub fn exec(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        self.exec_kind(f, s)
+    }
+
+    /// The hot kinds have their own small functions; their errors come stamped from
+    /// `eval`, `cond` and the statements of their blocks.
+    #[inline(always)]
+    fn exec_kind(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        match &s.kind {
+            StmtKind::Expr(_) => self.exec_expr(f, s),
+            StmtKind::Return(Some(e)) => {
+                // `return leaf` without a call; other values straight from `eval`'s
+                // own dispatch.
+                if let Some(v) = super::expr::peek_value(f, e) {
+                    Value::set(&mut f.ret, v);
+                    return Ok(Flow::Return);
+                }
+                let v = Value::relocate(self.eval(f, e)?);
+                Value::set(&mut f.ret, v);
+                Ok(Flow::Return)
+            }
+            StmtKind::Break => Ok(Flow::Break),
+            StmtKind::Continue => Ok(Flow::Continue),
+            StmtKind::Pass => Ok(Flow::Normal),
+            StmtKind::If(c, body, orelse) => {
+                // A condition decided by peeking, with a branch that is empty or one
+                // trivial statement (`if n < 2: return n`), costs no call at all.
+                if let Some(t) = super::expr::peek_cond(f, c) {
+                    match if t { &body[..] } else { &orelse[..] } {
+                        [] => return Ok(Flow::Normal),
+                        [one] => {
+                            if let Some(flow) = self.exec_trivial(f, one) {
+                                return Ok(flow);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                self.exec_if(f, s)
+            }
+            StmtKind::Assign(..) => self.exec_assign(f, s),
+            StmtKind::AugAssign(..) => self.exec_aug(f, s),
+            _ => self.exec_stamped(f, s),
+        }
+    }
+
+    /// The statements that need no call and cannot fail: `return leaf` (see
+    /// `peek_value`), `break`, `continue`, `pass` (as in `exec_kind`).
+    #[inline(always)]
+    fn exec_trivial(&mut self, f: &mut Frame, s: &Stmt) -> Option<Flow> {
+        match &s.kind {
+            StmtKind::Return(Some(e)) => {
+                let v = super::expr::peek_value(f, e)?;
+                Value::set(&mut f.ret, v);
+                Some(Flow::Return)
+            }
+            StmtKind::Break => Some(Flow::Break),
+            StmtKind::Continue => Some(Flow::Continue),
+            StmtKind::Pass => Some(Flow::Normal),
+            _ => None,
+        }
+    }
+
+    #[inline(never)]
+    fn exec_expr(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Expr(e) = &s.kind else {
+            unreachable!()
+        };
+        Value::discard(self.eval(f, e)?);
+        Ok(Flow::Normal)
+    }
+
+    /// `if`. A condition decided by peeking (`n < 2`) costs no call, and neither
+    /// does an empty branch; a block runs in `run_block`.
+    #[inline(never)]
+    fn exec_if(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::If(c, body, orelse) = &s.kind else {
+            unreachable!()
+        };
+        let Some(t) = super::expr::peek_cond(f, c) else {
+            return self.exec_if_general(f, s);
+        };
+        let block = if t { body } else { orelse };
+        if block.is_empty() {
+            return Ok(Flow::Normal);
+        }
+        self.run_block(f, block)
+    }
+
+    #[inline(never)]
+    fn exec_if_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::If(c, body, orelse) = &s.kind else {
+            unreachable!()
+        };
+        let block = if self.cond(f, c, c.span)? {
+            body
+        } else {
+            orelse
+        };
+        self.exec_block(f, block)
+    }
+
+    /// `exec_block` as a function of its own.
+    #[inline(never)]
+    pub fn run_block(&mut self, f: &mut Frame, body: &[Stmt]) -> PResult<Flow> {
+        self.exec_block(f, body)
+    }
+
+    /// `local = value` with a value read without evaluating anything is done here,
+    /// with no call and no prologue.
+    #[inline(never)]
+    fn exec_assign(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Assign(targets, value) = &s.kind else {
+            unreachable!()
+        };
+        if let [t] = &targets[..]
+            && let ExprKind::Local(slot) = t.kind
+            && let Some(v) = super::expr::peek_value(f, value)
+            && let Some(cur) = f.locals.get_mut(slot as usize)
+        {
+            Value::set(cur, v);
+            return Ok(Flow::Normal);
+        }
+        self.exec_assign_general(f, s)
+    }
+
+    #[inline(never)]
+    fn exec_assign_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::Assign(targets, value) = &s.kind else {
+            unreachable!()
+        };
+        if let [t] = &targets[..]
+            && let ExprKind::Local(slot) = t.kind
+        {
+            let v = Value::relocate(self.eval(f, value)?);
+            Value::set(&mut f.locals[slot as usize], v);
+            return Ok(Flow::Normal);
+        }
+        self.exec_stamped(f, s)
+    }
+
+    /// `target op= value`. An int slot updated with an int read without evaluating
+    /// anything (`s += i * 2`) is done here, with no call and no prologue.
+    #[inline(never)]
+    fn exec_aug(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::AugAssign(t, op, value) = &s.kind else {
+            unreachable!()
+        };
+        if let ExprKind::Local(slot) = t.kind
+            && let Some(Value::Int(x)) = f.locals.get(slot as usize)
+            && let Some(y) = super::expr::peek_int_value(f, value)
+            && let Some(r) = super::expr::int_fast(*op, *x, y)
+            && let Some(cur) = f.locals.get_mut(slot as usize)
+        {
+            Value::set(cur, Value::Int(r));
+            return Ok(Flow::Normal);
+        }
+        self.exec_aug_general(f, s)
+    }
+
+    #[inline(never)]
+    fn exec_aug_general(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
+        let StmtKind::AugAssign(t, op, value) = &s.kind else {
+            unreachable!()
+        };
+        if let ExprKind::Local(slot) = t.kind {
+            return self.aug_local(f, s, t, slot, *op, value);
+        }
+        self.exec_stamped(f, s)
+    }
+
+    /// `local op= value`. The int path updates the slot in place.
+    #[inline(always)]
+    fn aug_local(
+        &mut self,
+        f: &mut Frame,
+        s: &Stmt,
+        t: &Expr,
+        slot: u32,
+        op: BinOp,
+        value: &Expr,
+    ) -> PResult<Flow> {
+        if let Value::Undef = f.locals[slot as usize] {
+            return Err(self.unbound(f, slot, false).at(t.span));
+        }
+        let v = match super::expr::peek_value(f, value) {
+            Some(v) => v,
+            None => self.eval(f, value)?,
+        };
+        let cur = &mut f.locals[slot as usize];
+        if let (Value::Int(x), Value::Int(y)) = (&*cur, &v)
+            && let Some(r) = super::expr::int_fast(op, *x, *y)
+        {
+            Value::set(cur, Value::Int(r));
+            Value::discard(v);
+            return Ok(Flow::Normal);
+        }
+        let cur = cur.clone();
+        let r = self.inplace_op(op, &cur, &v).map_err(|e| e.at(s.span))?;
+        Value::set(&mut f.locals[slot as usize], r);
+        Ok(Flow::Normal)
+    }
+
+    /// The other statements; their own errors get `s.span`.
+    #[inline(never)]
+    fn exec_stamped(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match self.exec_inner(f, s) {
             Ok(fl) => Ok(fl),
             Err(mut e) => {
@@ -37,7 +250,7 @@ impl Interp {
                 self.eval(f, e)?;
             }
             StmtKind::Assign(targets, value) => {
-                let v = self.eval(f, value)?;
+                let v = Value::relocate(self.eval(f, value)?);
                 if targets.len() == 1 {
                     self.assign(f, &targets[0], v)?;
                 } else {
@@ -48,12 +261,7 @@ impl Interp {
             }
             StmtKind::AugAssign(t, op, value) => self.aug_assign(f, t, *op, value)?,
             StmtKind::If(c, body, orelse) => {
-                let cv = self.eval(f, c)?;
-                let b = match cv {
-                    Value::Bool(b) => b,
-                    other => self.truthy(&other).map_err(|e| e.at(c.span))?,
-                };
-                return if b {
+                return if self.cond(f, c, c.span)? {
                     self.exec_block(f, body)
                 } else {
                     self.exec_block(f, orelse)
@@ -61,13 +269,12 @@ impl Interp {
             }
             StmtKind::While(c, body, orelse) => loop {
                 super::check_interrupt()?;
-                let cv = self.eval(f, c)?;
-                if !self.truthy(&cv).map_err(|e| e.at(c.span))? {
+                if !self.cond(f, c, c.span)? {
                     return self.exec_block(f, orelse);
                 }
                 match self.exec_block(f, body)? {
                     Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Return => return Ok(Flow::Return),
                     _ => {}
                 }
             },
@@ -82,7 +289,8 @@ impl Interp {
                     Some(e) => self.eval(f, e)?,
                     None => Value::None,
                 };
-                return Ok(Flow::Return(v));
+                Value::set(&mut f.ret, v);
+                return Ok(Flow::Return);
             }
             StmtKind::FunctionDef(def, name) => {
                 let v = self.make_function(f, def)?;
@@ -179,11 +387,12 @@ impl Interp {
     ) -> PResult<Flow> {
         let src = self.eval(f, iter)?;
         let mut it = self.iterate(&src).map_err(|e| e.at(iter.span))?;
-        // Fast path: a simple name target.
-        let simple = match &target.kind {
-            ExprKind::Name(n) => Some(n),
-            _ => None,
-        };
+        // Fast path: a range into a plain local.
+        if let (ExprKind::Local(slot), ValueIter::Seq(SeqIter::Range { next, step, left })) =
+            (&target.kind, &it)
+        {
+            return self.for_range_local(f, *slot as usize, *next, *step, *left, body, orelse);
+        }
         loop {
             let item = match &mut it {
                 ValueIter::Seq(SeqIter::Range { next, step, left }) => {
@@ -200,13 +409,37 @@ impl Interp {
             };
             let Some(item) = item else { break };
             super::check_interrupt()?;
-            match simple {
-                Some(n) => self.store_name(f, n, item),
-                None => self.assign(f, target, item)?,
-            }
+            self.assign(f, target, item)?;
             match self.exec_block(f, body)? {
                 Flow::Break => return Ok(Flow::Normal),
-                Flow::Return(v) => return Ok(Flow::Return(v)),
+                Flow::Return => return Ok(Flow::Return),
+                _ => {}
+            }
+        }
+        self.exec_block(f, orelse)
+    }
+
+    /// `for local in range(...)`: the counter lives in Rust variables.
+    #[allow(clippy::too_many_arguments)]
+    fn for_range_local(
+        &mut self,
+        f: &mut Frame,
+        slot: usize,
+        mut next: i64,
+        step: i64,
+        mut left: i64,
+        body: &[Stmt],
+        orelse: &[Stmt],
+    ) -> PResult<Flow> {
+        while left > 0 {
+            let v = next;
+            left -= 1;
+            next = next.wrapping_add(step);
+            super::check_interrupt()?;
+            Value::set(&mut f.locals[slot], Value::Int(v));
+            match self.exec_block(f, body)? {
+                Flow::Break => return Ok(Flow::Normal),
+                Flow::Return => return Ok(Flow::Return),
                 _ => {}
             }
         }

@@ -20,13 +20,7 @@ impl Interp {
                     *slot = v;
                 }
             }
-            Slot::Global(g) => {
-                let g = g as usize;
-                if g >= self.globals.len() {
-                    self.sync_globals();
-                }
-                self.globals[g] = v;
-            }
+            Slot::Global(g) => self.store_global(g, v),
             Slot::Unresolved => {}
         }
     }
@@ -35,8 +29,26 @@ impl Interp {
         self.store_name(f, n, Value::Undef);
     }
 
+    /// Stores into global slot `g`.
+    #[inline]
+    pub fn store_global(&mut self, g: u32, v: Value) {
+        let g = g as usize;
+        if g >= self.globals.len() {
+            self.sync_globals();
+        }
+        Value::set(&mut self.globals[g], v);
+    }
+
     pub fn assign(&mut self, f: &mut Frame, t: &Expr, v: Value) -> PResult<()> {
         match &t.kind {
+            ExprKind::Local(s) => {
+                Value::set(&mut f.locals[*s as usize], v);
+                Ok(())
+            }
+            ExprKind::Global(g) => {
+                self.store_global(*g, v);
+                Ok(())
+            }
             ExprKind::Name(n) => {
                 self.store_name(f, n, v);
                 Ok(())
@@ -238,6 +250,33 @@ impl Interp {
 
     pub fn delete(&mut self, f: &mut Frame, t: &Expr) -> PResult<()> {
         match &t.kind {
+            ExprKind::Local(s) => {
+                let slot = &mut f.locals[*s as usize];
+                if let Value::Undef = slot {
+                    let name = f.slot_name(*s);
+                    return Err(Exc::new(
+                        ExcType::NameError,
+                        format!("name '{name}' is not defined"),
+                    )
+                    .at(t.span));
+                }
+                *slot = Value::Undef;
+                Ok(())
+            }
+            ExprKind::Global(g) => {
+                if matches!(self.globals.get(*g as usize), None | Some(Value::Undef)) {
+                    return Err(Exc::new(
+                        ExcType::NameError,
+                        format!(
+                            "name '{}' is not defined",
+                            self.global_names.names[*g as usize]
+                        ),
+                    )
+                    .at(t.span));
+                }
+                self.store_global(*g, Value::Undef);
+                Ok(())
+            }
             ExprKind::Name(n) => {
                 // Deleting an unbound name is a NameError.
                 let bound = match n.slot.get() {
@@ -278,6 +317,20 @@ impl Interp {
 
     pub fn aug_assign(&mut self, f: &mut Frame, t: &Expr, op: BinOp, value: &Expr) -> PResult<()> {
         match &t.kind {
+            ExprKind::Local(s) => {
+                let cur = self.load_local(f, *s).map_err(|e| e.at(t.span))?;
+                let v = self.eval(f, value)?;
+                let r = self.inplace_op(op, &cur, &v)?;
+                Value::set(&mut f.locals[*s as usize], r);
+                Ok(())
+            }
+            ExprKind::Global(g) => {
+                let cur = self.load_global(*g).map_err(|e| e.at(t.span))?;
+                let v = self.eval(f, value)?;
+                let r = self.inplace_op(op, &cur, &v)?;
+                self.store_global(*g, r);
+                Ok(())
+            }
             ExprKind::Name(n) => {
                 let cur = match n.slot.get() {
                     Slot::Local(s) => self.load_local(f, s),

@@ -39,6 +39,16 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// A throwaway node, for moving a child out while rewriting its parent.
+    pub fn placeholder() -> Expr {
+        Expr {
+            kind: ExprKind::None,
+            span: Span::default(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -179,6 +189,21 @@ pub enum ExprKind {
     SetComp(Box<Expr>, Vec<Comprehension>),
     DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
     GenExp(Box<Expr>, Vec<Comprehension>),
+    // Kinds below are never built by the parser: the resolver rewrites nodes into
+    // them once a scope's layout is final (see `eval::resolve::specialize`), so that
+    // the evaluator's hot paths need no further checks.
+    /// A `Name` whose slot is a frame local that never holds a closure cell
+    /// (valid wherever a `Name` is: loads, assignment targets, `del`).
+    Local(u32),
+    /// A `Name` that lives in the session's global table.
+    Global(u32),
+    /// A `BinOp` whose operands are both int literals or plain locals: the
+    /// evaluator first tries them as ints, read without evaluating anything.
+    BinOpLeaves(BinOp, Box<Expr>, Box<Expr>),
+    /// A `Compare` with a single operator.
+    Compare1(CmpOp, Box<Expr>, Box<Expr>),
+    /// A `Call` whose arguments are all plain positional expressions.
+    CallPos(Box<Expr>, Vec<Expr>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,15 +265,34 @@ impl SigInfo {
 }
 
 /// Slots of a frame, decided by the resolver.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct FrameLayout {
     pub nlocals: u32,
+    /// The number of positional arguments a call binds by the evaluator's fastest
+    /// path (no defaults, no cells, a small frame), or `NO_PLAIN_ARITY`. Set by the
+    /// resolver.
+    pub plain_arity: u32,
     /// Local slots that inner functions capture: they hold a cell.
     pub cells: Vec<u32>,
     /// For each free variable: (slot in the enclosing frame, slot in this frame).
     pub freevars: Vec<(u32, u32)>,
     /// Names of the slots, for error messages.
     pub slot_names: Vec<Ident>,
+}
+
+/// `FrameLayout::plain_arity` of a function that calls take the general path.
+pub const NO_PLAIN_ARITY: u32 = u32::MAX;
+
+impl Default for FrameLayout {
+    fn default() -> FrameLayout {
+        FrameLayout {
+            nlocals: 0,
+            plain_arity: NO_PLAIN_ARITY,
+            cells: Vec::new(),
+            freevars: Vec::new(),
+            slot_names: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug)]
