@@ -553,7 +553,7 @@ impl Interp {
                 let mut out = Vec::new();
                 self.comprehension(f, gens, 0, &mut |it, f| {
                     out.push(it.eval(f, elt)?);
-                    Ok(())
+                    Ok(true)
                 })?;
                 let l = Value::list(out);
                 if let ExprKind::GenExp(..) = e.kind {
@@ -566,7 +566,7 @@ impl Interp {
                 self.comprehension(f, gens, 0, &mut |it, f| {
                     let v = it.eval(f, elt)?;
                     d.insert(ops::make_key(v)?, Value::None);
-                    Ok(())
+                    Ok(true)
                 })?;
                 Value::Set(Rc::new(RefCell::new(d)))
             }
@@ -576,7 +576,7 @@ impl Interp {
                     let kv = it.eval(f, k)?;
                     let vv = it.eval(f, v)?;
                     d.insert(ops::make_key(kv)?, vv);
-                    Ok(())
+                    Ok(true)
                 })?;
                 Value::Dict(Rc::new(RefCell::new(d)))
             }
@@ -600,13 +600,15 @@ impl Interp {
         Ok(out)
     }
 
+    /// Runs `body` for every item the `for`/`if` clauses of a comprehension produce;
+    /// `body` returns false to stop early (then so does this function).
     fn comprehension(
         &mut self,
         f: &mut Frame,
         gens: &[Comprehension],
         level: usize,
-        body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PResult<()>,
-    ) -> PResult<()> {
+        body: &mut dyn FnMut(&mut Interp, &mut Frame) -> PResult<bool>,
+    ) -> PResult<bool> {
         let g = &gens[level];
         let src = self.eval(f, &g.iter)?;
         let mut it: ValueIter = self.iterate(&src).map_err(|e| e.at(g.iter.span))?;
@@ -618,13 +620,48 @@ impl Interp {
                     continue 'outer;
                 }
             }
-            if level + 1 == gens.len() {
-                body(self, f)?;
+            let go_on = if level + 1 == gens.len() {
+                body(self, f)?
             } else {
-                self.comprehension(f, gens, level + 1, body)?;
+                self.comprehension(f, gens, level + 1, body)?
+            };
+            if !go_on {
+                return Ok(false);
             }
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// `any(genexp)` / `all(genexp)` with a generator expression argument: evaluated
+    /// lazily, stopping at the first item that decides, as Python's generators do.
+    fn any_all_lazy(
+        &mut self,
+        f: &mut Frame,
+        callee: &Value,
+        args: &[Expr],
+    ) -> Option<PResult<Value>> {
+        let Value::Builtin(b) = callee else {
+            return None;
+        };
+        let want = match b.name {
+            "any" if b.module == "builtins" => true,
+            "all" if b.module == "builtins" => false,
+            _ => return None,
+        };
+        let [arg] = args else { return None };
+        let ExprKind::GenExp(elt, gens) = &arg.kind else {
+            return None;
+        };
+        let mut found = false;
+        let r = self.comprehension(f, gens, 0, &mut |it, f| {
+            let v = it.eval(f, elt)?;
+            if it.truthy(&v)? == want {
+                found = true;
+                return Ok(false);
+            }
+            Ok(true)
+        });
+        Some(r.map(|_| Value::Bool(if want { found } else { !found })))
     }
 
     /// `a op b` over every kind of value.
@@ -1053,6 +1090,9 @@ impl Interp {
         let callee = self.eval(f, func)?;
         if let Value::Func(fun) = &callee {
             return self.call_pos_function(f, fun, args);
+        }
+        if let Some(r) = self.any_all_lazy(f, &callee, args) {
+            return r;
         }
         let a = self.eval_pos_args(f, args)?;
         self.call_value(&callee, a)

@@ -193,6 +193,19 @@ impl Value {
     }
 }
 
+/// The types [`TypeObj::Named`] stands for.
+pub const NAMED_TYPES: &[&str] = &[
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "list_iterator",
+    "range_iterator",
+    "str_ascii_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+];
+
 /// Built-in types as values (`int`, `float`, `ValueError`, ...).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeObj {
@@ -223,8 +236,9 @@ pub enum TypeObj {
     NpScalar(DType),
     /// `np.dtype`.
     NpDType,
-    /// A built-in type known only by its name (`map`, `zip`, `list_iterator`, ...).
-    Named(&'static str),
+    /// A built-in type known only by its name (`map`, `zip`, `list_iterator`, ...): an
+    /// index into [`NAMED_TYPES`], so that a `TypeObj` (and a `Value`) stays small.
+    Named(u8),
 }
 
 impl TypeObj {
@@ -254,7 +268,7 @@ impl TypeObj {
             TypeObj::NdArray => "ndarray",
             TypeObj::NpScalar(d) => d.name(),
             TypeObj::NpDType => "dtype",
-            TypeObj::Named(n) => n,
+            TypeObj::Named(i) => NAMED_TYPES.get(i as usize).copied().unwrap_or("object"),
         }
     }
     /// `issubclass(self, other)` among built-in types.
@@ -487,7 +501,13 @@ impl Value {
             Value::Module(_) => TypeObj::Module,
             Value::Type(_) => TypeObj::Type,
             Value::Exception(e) => TypeObj::Exc(e.ty),
-            Value::Iter(_) => TypeObj::Named(self.type_name()),
+            Value::Iter(_) => {
+                let name = self.type_name();
+                match NAMED_TYPES.iter().position(|n| *n == name) {
+                    Some(i) => TypeObj::Named(i as u8),
+                    None => TypeObj::Iterator,
+                }
+            }
             Value::Ellipsis => TypeObj::Ellipsis,
             Value::Array(_) => TypeObj::NdArray,
             Value::NpScalar(s) => TypeObj::NpScalar(s.dtype()),
