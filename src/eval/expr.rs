@@ -203,6 +203,8 @@ impl Interp {
             ExprKind::CallPos(..) => self.eval_call_pos(f, e),
             ExprKind::Compare1(..) => self.eval_compare1(f, e),
             ExprKind::Global(_) => self.eval_global(f, e),
+            ExprKind::Subscript(..) => self.eval_subscript(f, e),
+            ExprKind::Attribute(..) => self.eval_attribute(f, e),
             ExprKind::Local(_) => self.eval_unbound(f, e),
             ExprKind::Float(x) => Ok(Value::Float(*x)),
             ExprKind::True => Ok(Value::Bool(true)),
@@ -231,6 +233,27 @@ impl Interp {
             Value::Undef => self.load_global(g).map_err(|x| x.at(e.span)),
             v => Ok(v.clone()),
         }
+    }
+
+    /// `obj[idx]`.
+    #[inline(never)]
+    fn eval_subscript(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Subscript(obj, idx) = &e.kind else {
+            unreachable!()
+        };
+        let o = self.eval(f, obj)?;
+        let i = self.eval(f, idx)?;
+        self.get_item(&o, &i).map_err(|x| x.at(e.span))
+    }
+
+    /// `obj.name`.
+    #[inline(never)]
+    fn eval_attribute(&mut self, f: &mut Frame, e: &Expr) -> PResult<Value> {
+        let ExprKind::Attribute(obj, name) = &e.kind else {
+            unreachable!()
+        };
+        let o = self.eval(f, obj)?;
+        self.get_attr(&o, name).map_err(|x| x.at(e.span))
     }
 
     /// `a op b` of literals and slots: int operands are computed before anything

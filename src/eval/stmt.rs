@@ -409,7 +409,10 @@ impl Interp {
             };
             let Some(item) = item else { break };
             super::check_interrupt()?;
-            self.assign(f, target, item)?;
+            match target.kind {
+                ExprKind::Local(slot) => Value::set(&mut f.locals[slot as usize], item),
+                _ => self.assign(f, target, item)?,
+            }
             match self.exec_block(f, body)? {
                 Flow::Break => return Ok(Flow::Normal),
                 Flow::Return => return Ok(Flow::Return),

@@ -67,16 +67,18 @@ impl Default for Value {
 }
 
 impl Clone for Value {
-    /// Inline for the unboxed values the hot paths copy (one tag test and a copy of
-    /// the two words); the rest bump a count.
+    /// Inline for the unboxed values the hot paths copy (a tag test and a copy of the
+    /// words; an int by its words, as locals are read right after a store); the rest
+    /// bump a count.
     #[inline(always)]
     fn clone(&self) -> Value {
-        if self.is_heap() {
-            self.clone_slow()
-        } else {
+        match self {
+            // By its words: see `Value::relocate`.
+            Value::Int(i) => Value::Int(read_word(i)),
+            v if v.is_heap() => v.clone_slow(),
             // SAFETY: a non-heap value owns nothing (no reference count, no
             // allocation), so a bitwise copy is an independent, valid value.
-            unsafe { std::ptr::read(self) }
+            v => unsafe { std::ptr::read(v) },
         }
     }
 }
@@ -609,7 +611,7 @@ pub fn seq_items(v: &Value) -> Option<Rc<Vec<Value>>> {
 
 #[cfg(test)]
 mod tests {
-    /// A `Value` must stay two words: it is returned in registers on every evaluation.
+    /// A `Value` must stay two words: every evaluation returns and copies one.
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);

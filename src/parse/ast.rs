@@ -1,5 +1,6 @@
 //! The syntax tree. Every node carries the byte span of its source text; name
-//! nodes carry a slot that the resolver fills in before evaluation.
+//! nodes carry a slot that the resolver fills in before evaluation, and then
+//! rewrites some nodes into specialised kinds for the evaluator's hot paths.
 
 use crate::source::Span;
 use num_bigint::BigInt;
