@@ -70,7 +70,7 @@ pub fn get_attr(this: &Rc<ArrayObj>, name: &str) -> PResult<Option<Value>> {
             if a.ndim() < 2 {
                 return raise(
                     ExcType::ValueError,
-                    format!("matrix transpose with ndim < 2 is undefined"),
+                    "matrix transpose with ndim < 2 is undefined",
                 );
             }
             let mut axes: Vec<isize> = (0..a.ndim() as isize).collect();

@@ -1282,28 +1282,28 @@ fn np_ravel_multi_index(it: &mut Interp, a: Args) -> PResult<Value> {
     let fortran = fortran_arg(it, b.get(3))?;
     let total: usize = shape.iter().product();
     let nd = dims.len();
-    let mut out = Vec::with_capacity(total);
-    for i in 0..total {
-        let mut flat = 0i64;
-        let axes: Box<dyn Iterator<Item = usize>> = if fortran {
-            Box::new((0..nd).rev())
-        } else {
-            Box::new(0..nd)
-        };
-        for k in axes {
-            let n = dims[k];
-            let mut v = views[k][i];
-            let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
-            if mode == ClipMode::Raise {
+    let mut out = vec![0i64; total];
+    let order: Vec<usize> = if fortran {
+        (0..nd).rev().collect()
+    } else {
+        (0..nd).collect()
+    };
+    for k in order {
+        let n = dims[k];
+        let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
+        for (o, &v) in out.iter_mut().zip(&views[k]) {
+            let v = if mode == ClipMode::Raise {
                 if v < 0 || v >= n {
                     return raise(ExcType::ValueError, "invalid entry in coordinates array");
                 }
+                v
             } else if n > 0 {
-                v = mode.apply(v, n as usize);
-            }
-            flat = flat * n + v;
+                mode.apply(v, n as usize)
+            } else {
+                v
+            };
+            *o = *o * n + v;
         }
-        out.push(flat);
     }
     array_or_scalar(NdArray::from_vec(out, &shape).or_exc()?)
 }
