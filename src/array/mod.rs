@@ -10,6 +10,7 @@ pub mod convert;
 pub mod create;
 pub mod dtype;
 pub mod element;
+pub mod fancy;
 pub mod index;
 pub mod iter;
 pub mod join;

@@ -136,7 +136,8 @@ impl Interp {
     /// `obj[idx] = v`.
     pub fn set_item(&mut self, obj: &Value, idx: &Value, v: Value) -> PResult<()> {
         match obj {
-            Value::Array(a) => return crate::library::np::attrs::set_item(a, idx, &v),
+            Value::Array(a) => crate::library::np::attrs::set_item(a, idx, &v),
+            Value::Native(n) if n.0.set_item(self, idx, &v)?.is_some() => Ok(()),
             Value::List(l) => {
                 if let Value::Slice(s) = idx {
                     let new = self

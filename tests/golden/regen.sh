@@ -13,7 +13,14 @@ set -euo pipefail
 
 PYTHON="${1:-python3}"
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
-# Every folder of tests/golden that holds .py programs (lang, np_print, ...).
+# Same bytes regardless of the caller's locale or environment.
+export PYTHONUTF8=1
+export PYTHONIOENCODING=utf-8
+export PYTHONHASHSEED=0
+export PYTHONDONTWRITEBYTECODE=1
+unset PYTHONSTARTUP PYTHONPATH PYTHONWARNINGS || true
+
+# Every folder of tests/golden that holds .py programs (lang, np, np_print, ...).
 errtmp="$(mktemp)"
 trap 'rm -f "$errtmp"' EXIT
 for dir in "$here"/*/; do

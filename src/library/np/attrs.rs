@@ -19,11 +19,14 @@ pub const ARRAY_ATTRS: &[&str] = &[
     "T",
     "astype",
     "base",
+    "choose",
+    "compress",
     "copy",
     "diagonal",
     "dtype",
     "fill",
     "flags",
+    "flat",
     "flatten",
     "imag",
     "item",
@@ -31,6 +34,8 @@ pub const ARRAY_ATTRS: &[&str] = &[
     "mT",
     "nbytes",
     "ndim",
+    "nonzero",
+    "put",
     "ravel",
     "real",
     "reshape",
@@ -39,6 +44,7 @@ pub const ARRAY_ATTRS: &[&str] = &[
     "squeeze",
     "strides",
     "swapaxes",
+    "take",
     "tolist",
     "transpose",
     "view",
@@ -64,7 +70,7 @@ pub fn get_attr(this: &Rc<ArrayObj>, name: &str) -> PResult<Option<Value>> {
             if a.ndim() < 2 {
                 return raise(
                     ExcType::ValueError,
-                    format!("matrix transpose with ndim < 2 is undefined"),
+                    "matrix transpose with ndim < 2 is undefined",
                 );
             }
             let mut axes: Vec<isize> = (0..a.ndim() as isize).collect();
@@ -72,6 +78,7 @@ pub fn get_attr(this: &Rc<ArrayObj>, name: &str) -> PResult<Option<Value>> {
             axes.swap(n - 1, n - 2);
             view_of(this, a.transpose(Some(&axes)).or_exc()?)
         }
+        "flat" => super::index::flat_value(this),
         "base" => match &this.base {
             Some(b) => Value::Array(b.clone()),
             None => Value::None,
@@ -144,6 +151,7 @@ pub fn set_attr(this: &Rc<ArrayObj>, name: &str, v: &Value) -> PResult<()> {
             };
             part.assign(&src).or_exc()
         }
+        "flat" => super::index::set_flat(this, v),
         "shape_" => Ok(()),
         _ => {
             if ARRAY_ATTRS.contains(&name) {
@@ -416,7 +424,7 @@ pub fn call_method(
             }
             ArrayObj::value(arr.astype_order(d, casting, order).or_exc()?)
         }
-        _ => return Ok(None),
+        _ => return super::index::call_method(it, this, name, a),
     }))
 }
 
@@ -519,21 +527,7 @@ pub fn set_item(this: &Rc<ArrayObj>, key: &Value, value: &Value) -> PResult<()> 
     let Some(items) = basic_index(key)? else {
         return super::index::set_advanced(this, key, value);
     };
-    let arr = this.get();
-    let dst = arr.slice_view(&items).or_exc()?;
-    let src = value_for(value, dst.dtype)?;
-    dst.assign(&src).or_exc()
-}
-
-/// A value to store into an array of `dt`: Python scalars convert with NumPy's checks.
-fn value_for(v: &Value, dt: crate::array::DType) -> PResult<NdArray> {
-    match v {
-        Value::Array(a) => Ok(a.get()),
-        Value::Complex(_) if !dt.is_complex() => type_error(format!(
-            "float() argument must be a string or a real number, not 'complex'"
-        )),
-        _ => super::convert::to_array_dtype(v, Some(dt)),
-    }
+    super::index::set_basic(&this.get(), &items, value)
 }
 
 /// Items of `a` along axis 0 (`for row in a`, `list(a)`).

@@ -83,6 +83,11 @@ pub trait NativeObj: std::fmt::Debug {
         let _ = (it, key);
         Ok(None)
     }
+    /// `x[key] = value`, `None` when the object does not support item assignment.
+    fn set_item(&self, it: &mut Interp, key: &Value, value: &Value) -> PResult<Option<()>> {
+        let _ = (it, key, value);
+        Ok(None)
+    }
     /// Names for `dir()` and completion.
     fn attr_names(&self) -> Vec<&'static str> {
         Vec::new()
@@ -234,15 +239,20 @@ const TABLES: &[&[Builtin]] = &[
 /// Methods of arrays (for bound-method lookup and `dir()`).
 pub const ARRAY_METHODS: &[&str] = &[
     "astype",
+    "choose",
+    "compress",
     "copy",
     "diagonal",
     "fill",
     "flatten",
     "item",
+    "nonzero",
+    "put",
     "ravel",
     "reshape",
     "squeeze",
     "swapaxes",
+    "take",
     "tolist",
     "transpose",
     "view",

@@ -1,0 +1,27 @@
+# Boolean masks: full-shape masks, masks per axis, 0-d booleans, masks mixed with slices.
+import numpy as np
+
+a = np.array([-4, 9, 0, 3, -2, 6])
+print(a[a > 0], a[(a > -3) & (a < 4)], a[(a == 0) | (a > 5)])
+M = np.arange(12).reshape(4, 3)
+print(M[M > 7], M[M % 4 == 1])
+print(M[np.array([True, False, False, True])])
+print(M[:, np.array([True, False, True])], M[1:, [False, True, True]])
+print(M[[True, False, True, False], 1:])
+print(repr(M[True]), repr(M[False]), repr(M[True, 1]), repr(M[1, True]))
+print(repr(M[np.array(True), [0, 2]]), repr(M[[0], np.array(False)]))
+z = np.array(5)
+print(repr(z[True]), repr(z[False]), repr(z[np.array(True)]), repr(z[None, True]))
+print(repr(M[np.zeros((4, 3), bool)]), repr(M[np.zeros((0, 3), bool)]))
+T = np.arange(24).reshape(2, 3, 4)
+print(T[[True, False], 1:, [True, False, True, True]])
+print(T[:, [[True, False, True, True], [False, False, True, False], [True] * 4]])
+print(T[:, 0, [True, False, True, False]])
+m = T % 5 == 0
+print(T[m], T.T[m.T])
+print(repr(T[0][m[0]]), repr(T[:, 0][:, m[0, 0]]), repr(T[1:, m[0]]))
+f = np.array([0.5, np.nan, -1.0, 2.0])
+print(f[f > 0], f[f != f], f[~(f > 0)])
+c = np.arange(10)
+print(c[c % 3 == 0][::-1], c[::2][c[::2] > 4], c[::-1][c[::-1] < 3])
+print(repr(np.arange(6).reshape(2, 3)[np.array([[True, False, True], [False, True, False]])]))
