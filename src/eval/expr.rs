@@ -992,6 +992,7 @@ impl Interp {
                 let (recv, name) = (&m.0, &m.1);
                 self.call_method(recv, name, args)
             }
+            Value::Native(_) => self.call_method(func, "__call__", args),
             _ => type_error(format!("'{}' object is not callable", func.type_name())),
         }
     }

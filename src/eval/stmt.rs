@@ -234,7 +234,12 @@ impl Interp {
     #[inline(never)]
     fn exec_stamped(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match self.exec_inner(f, s) {
-            Ok(fl) => Ok(fl),
+            Ok(fl) => {
+                if crate::library::np::warnings::any_pending() {
+                    crate::library::np::warnings::drain_pending(self, f.src, s.span);
+                }
+                Ok(fl)
+            }
             Err(mut e) => {
                 if e.cur_span.is_none() {
                     e.cur_span = Some(s.span);

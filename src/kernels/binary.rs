@@ -2,8 +2,10 @@
 //! NumPy's integer semantics (wrapping, division by zero giving 0) and float semantics
 //! (`npy_divmod`, IEEE results plus the events that become RuntimeWarnings).
 
+use super::loops::{Raw, drive, map2, sz};
+use super::math::libm;
+use super::simd::{self, Side, VCmp, VOp};
 use super::{FpFlags, divmod_f32, divmod_f64};
-use crate::array::iter::Runs;
 use crate::array::{DType, Element, NdArray};
 use half::f16;
 use num_complex::{Complex32, Complex64};
@@ -31,6 +33,21 @@ pub enum BinKind {
     Le,
     Gt,
     Ge,
+    Fmod,
+    Fmax,
+    Fmin,
+    Arctan2,
+    Hypot,
+    Copysign,
+    Heaviside,
+    Gcd,
+    Lcm,
+    LogicalAnd,
+    LogicalOr,
+    LogicalXor,
+    Logaddexp,
+    Logaddexp2,
+    Nextafter,
 }
 
 impl BinKind {
@@ -39,6 +56,14 @@ impl BinKind {
             self,
             BinKind::Eq | BinKind::Ne | BinKind::Lt | BinKind::Le | BinKind::Gt | BinKind::Ge
         )
+    }
+    /// Operations whose output is bool whatever the loop dtype.
+    pub fn is_bool_output(self) -> bool {
+        self.is_comparison()
+            || matches!(
+                self,
+                BinKind::LogicalAnd | BinKind::LogicalOr | BinKind::LogicalXor
+            )
     }
     pub fn is_bitwise(self) -> bool {
         matches!(
@@ -69,6 +94,21 @@ impl BinKind {
             BinKind::Le => "less_equal",
             BinKind::Gt => "greater",
             BinKind::Ge => "greater_equal",
+            BinKind::Fmod => "fmod",
+            BinKind::Fmax => "fmax",
+            BinKind::Fmin => "fmin",
+            BinKind::Arctan2 => "arctan2",
+            BinKind::Hypot => "hypot",
+            BinKind::Copysign => "copysign",
+            BinKind::Heaviside => "heaviside",
+            BinKind::Gcd => "gcd",
+            BinKind::Lcm => "lcm",
+            BinKind::LogicalAnd => "logical_and",
+            BinKind::LogicalOr => "logical_or",
+            BinKind::LogicalXor => "logical_xor",
+            BinKind::Logaddexp => "logaddexp",
+            BinKind::Logaddexp2 => "logaddexp2",
+            BinKind::Nextafter => "nextafter",
         }
     }
 }
@@ -94,7 +134,7 @@ macro_rules! int_arith {
                         }
                         let q = a.wrapping_div(b);
                         #[allow(unused_comparisons)]
-                        if (a % b != 0) && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
+                        if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
                     }
                     BinKind::Mod => {
                         if b == 0 {
@@ -104,6 +144,13 @@ macro_rules! int_arith {
                         let r = a.wrapping_rem(b);
                         #[allow(unused_comparisons)]
                         if r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+                    }
+                    BinKind::Fmod => {
+                        if b == 0 {
+                            fl.divide = true;
+                            return 0;
+                        }
+                        a.wrapping_rem(b)
                     }
                     BinKind::Pow => {
                         // Negative exponents are rejected before the loop runs.
@@ -135,16 +182,107 @@ macro_rules! int_arith {
                             a >> b
                         }
                     }
-                    BinKind::Max => if a >= b { a } else { b },
-                    BinKind::Min => if a <= b { a } else { b },
-                    BinKind::Div | BinKind::Eq | BinKind::Ne | BinKind::Lt | BinKind::Le
-                    | BinKind::Gt | BinKind::Ge => 0,
+                    BinKind::Max | BinKind::Fmax => if a >= b { a } else { b },
+                    BinKind::Min | BinKind::Fmin => if a <= b { a } else { b },
+                    BinKind::Gcd => {
+                        #[allow(unused_comparisons)]
+                        let (mut x, mut y) = (if a < 0 { a.wrapping_neg() } else { a }, if b < 0 { b.wrapping_neg() } else { b });
+                        while y != 0 {
+                            let t = x.wrapping_rem(y);
+                            x = y;
+                            y = t;
+                        }
+                        x
+                    }
+                    BinKind::Lcm => {
+                        let g = <$t>::op(BinKind::Gcd, a, b, fl);
+                        if g == 0 {
+                            return 0;
+                        }
+                        #[allow(unused_comparisons)]
+                        let (x, y) = (if a < 0 { a.wrapping_neg() } else { a }, if b < 0 { b.wrapping_neg() } else { b });
+                        (x / g).wrapping_mul(y)
+                    }
+                    _ => 0,
                 }
             }
         }
     )*};
 }
 int_arith!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+/// The float functions the binary loops need, per precision.
+trait FloatFns: Copy {
+    fn fmod(a: Self, b: Self) -> Self;
+    fn atan2(a: Self, b: Self) -> Self;
+    fn hypot(a: Self, b: Self) -> Self;
+    fn pow(a: Self, b: Self) -> Self;
+    fn nextafter(a: Self, b: Self) -> Self;
+    fn log1p(a: Self) -> Self;
+    fn exp(a: Self) -> Self;
+    fn exp2(a: Self) -> Self;
+    fn log2_1p(a: Self) -> Self;
+}
+
+impl FloatFns for f64 {
+    fn fmod(a: f64, b: f64) -> f64 {
+        libm::fmod(a, b)
+    }
+    fn atan2(a: f64, b: f64) -> f64 {
+        libm::atan2(a, b)
+    }
+    fn hypot(a: f64, b: f64) -> f64 {
+        libm::hypot(a, b)
+    }
+    fn pow(a: f64, b: f64) -> f64 {
+        libm::pow(a, b)
+    }
+    fn nextafter(a: f64, b: f64) -> f64 {
+        libm::nextafter(a, b)
+    }
+    fn log1p(a: f64) -> f64 {
+        libm::log1p(a)
+    }
+    fn exp(a: f64) -> f64 {
+        libm::exp(a)
+    }
+    fn exp2(a: f64) -> f64 {
+        libm::exp2(a)
+    }
+    fn log2_1p(a: f64) -> f64 {
+        std::f64::consts::LOG2_E * libm::log1p(a)
+    }
+}
+
+impl FloatFns for f32 {
+    fn fmod(a: f32, b: f32) -> f32 {
+        libm::fmodf(a, b)
+    }
+    fn atan2(a: f32, b: f32) -> f32 {
+        libm::atan2f(a, b)
+    }
+    fn hypot(a: f32, b: f32) -> f32 {
+        libm::hypotf(a, b)
+    }
+    fn pow(a: f32, b: f32) -> f32 {
+        libm::powf(a, b)
+    }
+    fn nextafter(a: f32, b: f32) -> f32 {
+        libm::nextafterf(a, b)
+    }
+    fn log1p(a: f32) -> f32 {
+        libm::log1pf(a)
+    }
+    fn exp(a: f32) -> f32 {
+        libm::expf(a)
+    }
+    fn exp2(a: f32) -> f32 {
+        libm::exp2f(a)
+    }
+    fn log2_1p(a: f32) -> f32 {
+        std::f32::consts::LOG2_E * libm::log1pf(a)
+    }
+}
 
 macro_rules! float_arith {
     ($t:ty, $divmod:ident) => {
@@ -162,8 +300,9 @@ macro_rules! float_arith {
                             } else {
                                 fl.divide = true;
                             }
+                            return a / b;
                         }
-                        return a / b;
+                        a / b
                     }
                     BinKind::FloorDiv => {
                         if b == 0.0 && !a.is_nan() {
@@ -181,18 +320,86 @@ macro_rules! float_arith {
                         }
                         return $divmod(a, b).1;
                     }
-                    BinKind::Pow => a.powf(b),
+                    BinKind::Fmod => {
+                        let r = <$t as FloatFns>::fmod(a, b);
+                        if r.is_nan() && !a.is_nan() && !b.is_nan() {
+                            fl.invalid = true;
+                        }
+                        return r;
+                    }
+                    BinKind::Pow => {
+                        if a == 0.0 && b < 0.0 {
+                            fl.divide = true;
+                            return <$t as FloatFns>::pow(a, b);
+                        }
+                        <$t as FloatFns>::pow(a, b)
+                    }
                     BinKind::Max => {
                         if a.is_nan() || b.is_nan() {
-                            return <$t>::NAN;
+                            return if a.is_nan() { a } else { b };
                         }
                         if a >= b { a } else { b }
                     }
                     BinKind::Min => {
                         if a.is_nan() || b.is_nan() {
-                            return <$t>::NAN;
+                            return if a.is_nan() { a } else { b };
                         }
                         if a <= b { a } else { b }
+                    }
+                    BinKind::Fmax => {
+                        return if b.is_nan() || a >= b {
+                            if a.is_nan() { b } else { a }
+                        } else {
+                            b
+                        };
+                    }
+                    BinKind::Fmin => {
+                        return if b.is_nan() || a <= b {
+                            if a.is_nan() { b } else { a }
+                        } else {
+                            b
+                        };
+                    }
+                    BinKind::Arctan2 => <$t as FloatFns>::atan2(a, b),
+                    BinKind::Hypot => return <$t as FloatFns>::hypot(a, b),
+                    BinKind::Copysign => return a.copysign(b),
+                    BinKind::Nextafter => return <$t as FloatFns>::nextafter(a, b),
+                    BinKind::Heaviside => {
+                        return if a.is_nan() {
+                            a
+                        } else if a == 0.0 {
+                            b
+                        } else if a < 0.0 {
+                            0.0
+                        } else {
+                            1.0
+                        };
+                    }
+                    BinKind::Logaddexp => {
+                        if a == b {
+                            return a + std::f64::consts::LN_2 as $t;
+                        }
+                        let d = a - b;
+                        return if d > 0.0 {
+                            a + <$t as FloatFns>::log1p(<$t as FloatFns>::exp(-d))
+                        } else if d <= 0.0 {
+                            b + <$t as FloatFns>::log1p(<$t as FloatFns>::exp(d))
+                        } else {
+                            d
+                        };
+                    }
+                    BinKind::Logaddexp2 => {
+                        if a == b {
+                            return a + 1.0;
+                        }
+                        let d = a - b;
+                        return if d > 0.0 {
+                            a + <$t as FloatFns>::log2_1p(<$t as FloatFns>::exp2(-d))
+                        } else if d <= 0.0 {
+                            b + <$t as FloatFns>::log2_1p(<$t as FloatFns>::exp2(d))
+                        } else {
+                            d
+                        };
                     }
                     _ => 0.0,
                 };
@@ -226,8 +433,8 @@ impl Arith for bool {
     #[inline(always)]
     fn op(k: BinKind, a: bool, b: bool, _: &mut FpFlags) -> bool {
         match k {
-            BinKind::Add | BinKind::Or | BinKind::Max => a | b,
-            BinKind::Mul | BinKind::And | BinKind::Min => a & b,
+            BinKind::Add | BinKind::Or | BinKind::Max | BinKind::Fmax => a | b,
+            BinKind::Mul | BinKind::And | BinKind::Min | BinKind::Fmin => a & b,
             BinKind::Xor => a ^ b,
             _ => false,
         }
@@ -235,7 +442,7 @@ impl Arith for bool {
 }
 
 /// Complex division as NumPy does it (Smith's algorithm).
-fn cdiv(a: Complex64, b: Complex64) -> Complex64 {
+pub fn cdiv(a: Complex64, b: Complex64) -> Complex64 {
     let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
     let abs_br = br.abs();
     let abs_bi = bi.abs();
@@ -259,6 +466,10 @@ fn ccmp(a: Complex64, b: Complex64) -> Option<std::cmp::Ordering> {
         std::cmp::Ordering::Equal => a.im.partial_cmp(&b.im),
         o => Some(o),
     }
+}
+
+fn cnan(c: Complex64) -> bool {
+    c.re.is_nan() || c.im.is_nan()
 }
 
 fn cop(k: BinKind, a: Complex64, b: Complex64) -> Complex64 {
@@ -293,109 +504,188 @@ fn cop(k: BinKind, a: Complex64, b: Complex64) -> Complex64 {
                     Complex64::new(f64::NAN, f64::NAN)
                 }
             } else {
-                a.powc(b)
+                super::math::cpow(a, b)
             }
         }
-        BinKind::Max => match ccmp(a, b) {
-            Some(std::cmp::Ordering::Less) => b,
-            Some(_) => a,
-            None => Complex64::new(f64::NAN, f64::NAN),
-        },
-        BinKind::Min => match ccmp(a, b) {
-            Some(std::cmp::Ordering::Greater) => b,
-            Some(_) => a,
-            None => Complex64::new(f64::NAN, f64::NAN),
-        },
+        BinKind::Max => {
+            if cnan(a) {
+                return a;
+            }
+            if cnan(b) {
+                return b;
+            }
+            match ccmp(a, b) {
+                Some(std::cmp::Ordering::Less) => b,
+                _ => a,
+            }
+        }
+        BinKind::Min => {
+            if cnan(a) {
+                return a;
+            }
+            if cnan(b) {
+                return b;
+            }
+            match ccmp(a, b) {
+                Some(std::cmp::Ordering::Greater) => b,
+                _ => a,
+            }
+        }
+        BinKind::Fmax => {
+            if cnan(b) {
+                return a;
+            }
+            if cnan(a) {
+                return b;
+            }
+            match ccmp(a, b) {
+                Some(std::cmp::Ordering::Less) => b,
+                _ => a,
+            }
+        }
+        BinKind::Fmin => {
+            if cnan(b) {
+                return a;
+            }
+            if cnan(a) {
+                return b;
+            }
+            match ccmp(a, b) {
+                Some(std::cmp::Ordering::Greater) => b,
+                _ => a,
+            }
+        }
         _ => Complex64::new(0.0, 0.0),
     }
 }
 
-/// Runs `f` over three operands of one shape (`out` written, `a` and `b` read).
-#[inline(always)]
-fn zip3<A: Element, B: Element, O: Element>(
+/// Monomorphises `$body` for each kind, so that every loop has its operation inlined.
+macro_rules! for_kind {
+    ($k:expr, $K:ident => $body:expr) => {
+        match $k {
+            BinKind::Add => {
+                const $K: BinKind = BinKind::Add;
+                $body
+            }
+            BinKind::Sub => {
+                const $K: BinKind = BinKind::Sub;
+                $body
+            }
+            BinKind::Mul => {
+                const $K: BinKind = BinKind::Mul;
+                $body
+            }
+            BinKind::Div => {
+                const $K: BinKind = BinKind::Div;
+                $body
+            }
+            BinKind::FloorDiv => {
+                const $K: BinKind = BinKind::FloorDiv;
+                $body
+            }
+            BinKind::Mod => {
+                const $K: BinKind = BinKind::Mod;
+                $body
+            }
+            BinKind::Max => {
+                const $K: BinKind = BinKind::Max;
+                $body
+            }
+            BinKind::Min => {
+                const $K: BinKind = BinKind::Min;
+                $body
+            }
+            BinKind::And => {
+                const $K: BinKind = BinKind::And;
+                $body
+            }
+            BinKind::Or => {
+                const $K: BinKind = BinKind::Or;
+                $body
+            }
+            BinKind::Xor => {
+                const $K: BinKind = BinKind::Xor;
+                $body
+            }
+            other => {
+                #[allow(non_snake_case)]
+                let $K = other;
+                $body
+            }
+        }
+    };
+}
+
+fn arith<T: Arith + Send + Sync>(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
+    for_kind!(k, K => map2::<T, T, T, _>(out, a, b, |x, y, fl| T::op(K, x, y, fl)))
+}
+
+fn compare<T: Element + PartialOrd + Send + Sync>(
+    k: BinKind,
     out: &NdArray,
     a: &NdArray,
     b: &NdArray,
-    mut f: impl FnMut(A, B) -> O,
 ) {
-    debug_assert!(A::DTYPE == a.dtype && B::DTYPE == b.dtype && O::DTYPE == out.dtype);
-    let runs = Runs::<3>::new(
-        &out.shape,
-        [&out.strides, &a.strides, &b.strides],
-        [out.offset, a.offset, b.offset],
-    );
-    let n = runs.inner_len;
-    let [so, sa, sb] = runs.inner_strides;
-    let (po, pa, pb) = (out.storage.as_ptr(), a.storage.as_ptr(), b.storage.as_ptr());
-    for [oo, ao, bo] in runs {
-        // SAFETY: the runs stay inside each operand's view, which lies in its buffer.
-        unsafe {
-            let (mut o, mut x, mut y) =
-                (po.add(oo), pa.add(ao) as *const u8, pb.add(bo) as *const u8);
-            if so == O::SIZE && sa == A::SIZE && sb == B::SIZE {
-                let (o, x, y) = (o as *mut O, x as *const A, y as *const B);
-                for i in 0..n {
-                    o.add(i)
-                        .write_unaligned(f(x.add(i).read_unaligned(), y.add(i).read_unaligned()));
-                }
-                continue;
-            }
-            if so == O::SIZE && sa == A::SIZE && sb == 0 {
-                let yv = (y as *const B).read_unaligned();
-                let (o, x) = (o as *mut O, x as *const A);
-                for i in 0..n {
-                    o.add(i).write_unaligned(f(x.add(i).read_unaligned(), yv));
-                }
-                continue;
-            }
-            for _ in 0..n {
-                (o as *mut O).write_unaligned(f(
-                    (x as *const A).read_unaligned(),
-                    (y as *const B).read_unaligned(),
-                ));
-                o = o.offset(so);
-                x = x.offset(sa);
-                y = y.offset(sb);
+    match k {
+        BinKind::Eq => map2::<T, T, bool, _>(out, a, b, |x, y, _| x == y),
+        BinKind::Ne => map2::<T, T, bool, _>(out, a, b, |x, y, _| x != y),
+        BinKind::Lt => map2::<T, T, bool, _>(out, a, b, |x, y, _| x < y),
+        BinKind::Le => map2::<T, T, bool, _>(out, a, b, |x, y, _| x <= y),
+        BinKind::Gt => map2::<T, T, bool, _>(out, a, b, |x, y, _| x > y),
+        BinKind::Ge => map2::<T, T, bool, _>(out, a, b, |x, y, _| x >= y),
+        _ => FpFlags::default(),
+    };
+}
+
+/// Truthiness of an element, for the logical functions.
+trait Truth: Element {
+    fn truth(self) -> bool;
+}
+
+macro_rules! truth_num {
+    ($($t:ty),*) => {$(
+        impl Truth for $t {
+            #[inline(always)]
+            fn truth(self) -> bool {
+                self != <$t>::default()
             }
         }
+    )*};
+}
+truth_num!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+impl Truth for f16 {
+    fn truth(self) -> bool {
+        self.to_f32() != 0.0
+    }
+}
+impl Truth for Complex32 {
+    fn truth(self) -> bool {
+        self.re != 0.0 || self.im != 0.0
+    }
+}
+impl Truth for Complex64 {
+    fn truth(self) -> bool {
+        self.re != 0.0 || self.im != 0.0
     }
 }
 
-/// Size in bytes of an element type, as a stride.
-trait ElemSize {
-    const SIZE: isize;
-}
-
-impl<T: Element> ElemSize for T {
-    const SIZE: isize = std::mem::size_of::<T>() as isize;
-}
-
-fn arith<T: Arith>(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
-    let mut fl = FpFlags::default();
-    zip3::<T, T, T>(out, a, b, |x, y| T::op(k, x, y, &mut fl));
-    fl
-}
-
-fn compare<T: Element + PartialOrd>(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) {
+fn logical<T: Truth + Send + Sync>(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) {
     match k {
-        BinKind::Eq => zip3::<T, T, bool>(out, a, b, |x, y| x == y),
-        BinKind::Ne => zip3::<T, T, bool>(out, a, b, |x, y| x != y),
-        BinKind::Lt => zip3::<T, T, bool>(out, a, b, |x, y| x < y),
-        BinKind::Le => zip3::<T, T, bool>(out, a, b, |x, y| x <= y),
-        BinKind::Gt => zip3::<T, T, bool>(out, a, b, |x, y| x > y),
-        BinKind::Ge => zip3::<T, T, bool>(out, a, b, |x, y| x >= y),
-        _ => {}
-    }
+        BinKind::LogicalAnd => map2::<T, T, bool, _>(out, a, b, |x, y, _| x.truth() && y.truth()),
+        BinKind::LogicalOr => map2::<T, T, bool, _>(out, a, b, |x, y, _| x.truth() || y.truth()),
+        _ => map2::<T, T, bool, _>(out, a, b, |x, y, _| x.truth() != y.truth()),
+    };
 }
 
-fn compare_complex<T: Element + Into<Complex64>>(
+fn compare_complex<T: Element + Into<Complex64> + Send + Sync>(
     k: BinKind,
     out: &NdArray,
     a: &NdArray,
     b: &NdArray,
 ) {
     use std::cmp::Ordering::*;
-    let test = move |x: T, y: T| -> bool {
+    let test = move |x: T, y: T, _: &mut FpFlags| -> bool {
         let (x, y): (Complex64, Complex64) = (x.into(), y.into());
         match k {
             BinKind::Eq => x == y,
@@ -412,12 +702,103 @@ fn compare_complex<T: Element + Into<Complex64>>(
             },
         }
     };
-    zip3::<T, T, bool>(out, a, b, test);
+    map2::<T, T, bool, _>(out, a, b, test);
+}
+
+/// The SIMD path for float64/float32 `+ - * /` and comparisons, when every run is
+/// contiguous (or a broadcast scalar on one side); `None` if it does not apply.
+fn try_simd(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
+    let vop = match k {
+        BinKind::Add => Some(VOp::Add),
+        BinKind::Sub => Some(VOp::Sub),
+        BinKind::Mul => Some(VOp::Mul),
+        BinKind::Div => Some(VOp::Div),
+        _ => None,
+    };
+    let vcmp = match k {
+        BinKind::Eq => Some(VCmp::Eq),
+        BinKind::Ne => Some(VCmp::Ne),
+        BinKind::Lt => Some(VCmp::Lt),
+        BinKind::Le => Some(VCmp::Le),
+        BinKind::Gt => Some(VCmp::Gt),
+        BinKind::Ge => Some(VCmp::Ge),
+        _ => None,
+    };
+    if vop.is_none() && vcmp.is_none() {
+        return None;
+    }
+    macro_rules! go {
+        ($t:ty, $arith:path, $cmp:path) => {{
+            let ok = |s: isize, w: isize| s == w;
+            Some(drive(
+                &out.shape,
+                [Raw::of(out), Raw::of(a), Raw::of(b)],
+                |([po, pa, pb], n, [so, sa, sb])| {
+                    let e = sz::<$t>();
+                    let side = |p: *mut u8, s: isize| {
+                        if s == 0 {
+                            // SAFETY: a stride-0 side is one element.
+                            Some(Side::Splat(unsafe { (p as *const $t).read_unaligned() }))
+                        } else if ok(s, e) {
+                            Some(Side::Run(p as *const $t))
+                        } else {
+                            None
+                        }
+                    };
+                    let (x, y) = (side(pa, sa), side(pb, sb));
+                    // SAFETY: runs stay inside their operands.
+                    unsafe {
+                        match (vop, x, y) {
+                            (Some(op), Some(x), Some(y)) if so == e => {
+                                return $arith(op, po as *mut $t, x, y, n);
+                            }
+                            _ => {}
+                        }
+                        if let (Some(op), Some(x), Some(y)) = (vcmp, x, y) {
+                            if so == 1 {
+                                $cmp(op, po as *mut bool, x, y, n);
+                                return FpFlags::default();
+                            }
+                        }
+                        // A strided run: the scalar loop.
+                        let mut fl = FpFlags::default();
+                        for i in 0..n as isize {
+                            let u = (pa.offset(i * sa) as *const $t).read_unaligned();
+                            let v = (pb.offset(i * sb) as *const $t).read_unaligned();
+                            if vop.is_some() {
+                                let r = <$t as Arith>::op(k, u, v, &mut fl);
+                                (po.offset(i * so) as *mut $t).write_unaligned(r);
+                            } else {
+                                let r = match k {
+                                    BinKind::Eq => u == v,
+                                    BinKind::Ne => u != v,
+                                    BinKind::Lt => u < v,
+                                    BinKind::Le => u <= v,
+                                    BinKind::Gt => u > v,
+                                    _ => u >= v,
+                                };
+                                (po.offset(i * so) as *mut bool).write(r);
+                            }
+                        }
+                        fl
+                    }
+                },
+            ))
+        }};
+    }
+    match a.dtype {
+        DType::Float64 => go!(f64, simd::arith_f64, simd::cmp_f64),
+        DType::Float32 => go!(f32, simd::arith_f32, simd::cmp_f32),
+        _ => None,
+    }
 }
 
 /// `out = a op b` elementwise. `a` and `b` are in the loop dtype and broadcast to
-/// `out`'s shape; `out` has the loop dtype, or bool for comparisons.
+/// `out`'s shape; `out` has the loop dtype, or bool for comparisons and logical ops.
 pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
+    if let Some(fl) = try_simd(k, out, a, b) {
+        return fl;
+    }
     if k.is_comparison() {
         match a.dtype {
             DType::Bool => compare::<bool>(k, out, a, b),
@@ -437,6 +818,10 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
         }
         return FpFlags::default();
     }
+    if k.is_bool_output() {
+        crate::with_dtype!(a.dtype, T => logical::<T>(k, out, a, b));
+        return FpFlags::default();
+    }
     match a.dtype {
         DType::Bool => arith::<bool>(k, out, a, b),
         DType::Int8 => arith::<i8>(k, out, a, b),
@@ -450,20 +835,16 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
         DType::Float16 => arith::<f16>(k, out, a, b),
         DType::Float32 => arith::<f32>(k, out, a, b),
         DType::Float64 => arith::<f64>(k, out, a, b),
-        DType::Complex64 => {
-            zip3::<Complex32, Complex32, Complex32>(out, a, b, |x, y| {
-                let r = cop(
-                    k,
-                    Complex64::new(x.re as f64, x.im as f64),
-                    Complex64::new(y.re as f64, y.im as f64),
-                );
-                Complex32::new(r.re as f32, r.im as f32)
-            });
-            FpFlags::default()
-        }
+        DType::Complex64 => map2::<Complex32, Complex32, Complex32, _>(out, a, b, |x, y, _| {
+            let r = cop(
+                k,
+                Complex64::new(x.re as f64, x.im as f64),
+                Complex64::new(y.re as f64, y.im as f64),
+            );
+            Complex32::new(r.re as f32, r.im as f32)
+        }),
         DType::Complex128 => {
-            zip3::<Complex64, Complex64, Complex64>(out, a, b, |x, y| cop(k, x, y));
-            FpFlags::default()
+            map2::<Complex64, Complex64, Complex64, _>(out, a, b, |x, y, _| cop(k, x, y))
         }
     }
 }
@@ -489,5 +870,172 @@ impl Element for Complex32Wide {
     }
     fn from_scalar(s: crate::array::Scalar) -> Self {
         Complex32Wide(Complex32::from_scalar(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array::Order;
+
+    fn run(k: BinKind, dt: DType, a: &[f64], b: &[f64]) -> (Vec<f64>, FpFlags) {
+        let x = NdArray::from_slice(a)
+            .unwrap()
+            .astype(dt, crate::array::Casting::Unsafe)
+            .unwrap();
+        let y = NdArray::from_slice(b)
+            .unwrap()
+            .astype(dt, crate::array::Casting::Unsafe)
+            .unwrap();
+        let odt = if k.is_bool_output() { DType::Bool } else { dt };
+        let out = NdArray::zeros(&[a.len()], odt, Order::C).unwrap();
+        let fl = binary(k, &out, &x, &y);
+        (out.iter_scalars().map(|s| s.to_f64()).collect(), fl)
+    }
+
+    #[test]
+    fn integer_semantics() {
+        let (r, fl) = run(
+            BinKind::FloorDiv,
+            DType::Int64,
+            &[-7.0, 7.0, 1.0],
+            &[2.0, -2.0, 0.0],
+        );
+        assert_eq!(r, [-4.0, -4.0, 0.0]);
+        assert!(fl.divide);
+        let (r, _) = run(BinKind::Mod, DType::Int8, &[-7.0, 7.0], &[3.0, -3.0]);
+        assert_eq!(r, [2.0, -2.0]);
+        let (r, _) = run(BinKind::Fmod, DType::Int32, &[-7.0, 7.0], &[3.0, -3.0]);
+        assert_eq!(r, [-1.0, 1.0]);
+        let (r, _) = run(
+            BinKind::Gcd,
+            DType::Int64,
+            &[-12.0, 0.0, 7.0],
+            &[18.0, 0.0, -21.0],
+        );
+        assert_eq!(r, [6.0, 0.0, 7.0]);
+        let (r, _) = run(
+            BinKind::Lcm,
+            DType::Int64,
+            &[-4.0, 0.0, 6.0],
+            &[6.0, 5.0, -4.0],
+        );
+        assert_eq!(r, [12.0, 0.0, 12.0]);
+        let (r, _) = run(BinKind::Add, DType::Int8, &[127.0], &[1.0]);
+        assert_eq!(r, [-128.0]);
+    }
+
+    #[test]
+    fn float_semantics() {
+        let (r, fl) = run(
+            BinKind::Div,
+            DType::Float64,
+            &[1.0, 0.0, 1.0],
+            &[0.0, 0.0, 2.0],
+        );
+        assert_eq!(r[0], f64::INFINITY);
+        assert!(r[1].is_nan() && fl.divide && fl.invalid);
+        let (r, _) = run(
+            BinKind::Fmax,
+            DType::Float32,
+            &[f64::NAN, 1.0],
+            &[2.0, f64::NAN],
+        );
+        assert_eq!(r, [2.0, 1.0]);
+        let (r, _) = run(BinKind::Max, DType::Float64, &[f64::NAN, 1.0], &[2.0, 3.0]);
+        assert!(r[0].is_nan() && r[1] == 3.0);
+        let (r, _) = run(
+            BinKind::Heaviside,
+            DType::Float64,
+            &[-1.0, 0.0, 2.0],
+            &[0.5, 0.5, 0.5],
+        );
+        assert_eq!(r, [0.0, 0.5, 1.0]);
+        let (r, _) = run(BinKind::Logaddexp, DType::Float64, &[1.0], &[1.0]);
+        assert_eq!(r, [1.0 + std::f64::consts::LN_2]);
+        let (r, _) = run(
+            BinKind::LogicalXor,
+            DType::Float64,
+            &[0.0, 1.0, 2.0],
+            &[0.0, 0.0, 3.0],
+        );
+        assert_eq!(r, [0.0, 1.0, 0.0]);
+        let (r, fl) = run(BinKind::Mul, DType::Float16, &[300.0], &[300.0]);
+        assert!(r[0].is_infinite() && fl.overflow);
+    }
+
+    #[test]
+    fn all_layouts_and_lengths() {
+        for n in [0usize, 1, 7, 8, 9, 127, 128, 129, 1_000_003] {
+            for dt in [
+                DType::Float64,
+                DType::Float32,
+                DType::Int64,
+                DType::Int16,
+                DType::UInt8,
+            ] {
+                let a = NdArray::from_vec((0..2 * n).map(|i| (i % 100) as f64).collect(), &[2 * n])
+                    .unwrap()
+                    .astype(dt, crate::array::Casting::Unsafe)
+                    .unwrap();
+                // strided view a[::2] and reversed view a[::-2]
+                let mut s = a.clone();
+                s.shape[0] = n;
+                s.strides[0] *= 2;
+                let mut r = s.clone();
+                if n > 0 {
+                    r.offset = (2 * n - 2) * dt.itemsize();
+                    r.strides[0] = -r.strides[0];
+                }
+                let mut c = a.clone();
+                c.shape[0] = n;
+                let mut bc = a.clone();
+                bc.shape[0] = n;
+                bc.strides[0] = 0; // broadcast of a[0]
+                for (x, y) in [(&c, &s), (&s, &r), (&r, &bc), (&bc, &c)] {
+                    for k in [BinKind::Add, BinKind::Mul, BinKind::Lt, BinKind::Max] {
+                        let odt = if k.is_bool_output() { DType::Bool } else { dt };
+                        let out = NdArray::zeros(&[n], odt, Order::C).unwrap();
+                        binary(k, &out, x, y);
+                        let xs: Vec<_> = x.iter_scalars().collect();
+                        let ys: Vec<_> = y.iter_scalars().collect();
+                        for (i, o) in out.iter_scalars().enumerate().step_by(997.min(n.max(1))) {
+                            let mut fl = FpFlags::default();
+                            let e = crate::with_dtype!(dt, T => {
+                                let (u, v) = (T::from_scalar(xs[i]), T::from_scalar(ys[i]));
+                                match k {
+                                    BinKind::Lt => crate::array::Scalar::Bool(u < v),
+                                    _ => reference(k, u, v, &mut fl),
+                                }
+                            });
+                            assert_eq!(o, e, "{k:?} {dt:?} n={n} i={i}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn reference<T: Element>(k: BinKind, u: T, v: T, fl: &mut FpFlags) -> crate::array::Scalar {
+        let (a, b) = (u.to_scalar(), v.to_scalar());
+        let _ = fl;
+        match (a, b) {
+            (crate::array::Scalar::F64(x), crate::array::Scalar::F64(y)) => {
+                crate::array::Scalar::F64(f64::op(k, x, y, &mut FpFlags::default()))
+            }
+            (crate::array::Scalar::F32(x), crate::array::Scalar::F32(y)) => {
+                crate::array::Scalar::F32(f32::op(k, x, y, &mut FpFlags::default()))
+            }
+            (crate::array::Scalar::I64(x), crate::array::Scalar::I64(y)) => {
+                crate::array::Scalar::I64(i64::op(k, x, y, &mut FpFlags::default()))
+            }
+            (crate::array::Scalar::I16(x), crate::array::Scalar::I16(y)) => {
+                crate::array::Scalar::I16(i16::op(k, x, y, &mut FpFlags::default()))
+            }
+            (crate::array::Scalar::U8(x), crate::array::Scalar::U8(y)) => {
+                crate::array::Scalar::U8(u8::op(k, x, y, &mut FpFlags::default()))
+            }
+            _ => unreachable!(),
+        }
     }
 }

@@ -3,6 +3,10 @@
 //! Operands arrive already cast to the loop dtype and broadcast to the output shape.
 
 pub mod binary;
+pub mod loops;
+pub mod math;
+pub mod reduce;
+pub mod simd;
 pub mod unary;
 
 /// Floating-point events a loop saw, reported as NumPy's RuntimeWarnings.
@@ -10,12 +14,23 @@ pub mod unary;
 pub struct FpFlags {
     pub divide: bool,
     pub overflow: bool,
+    pub underflow: bool,
     pub invalid: bool,
 }
 
 impl FpFlags {
     pub fn any(&self) -> bool {
-        self.divide || self.overflow || self.invalid
+        self.divide || self.overflow || self.underflow || self.invalid
+    }
+    /// The events of either.
+    #[inline]
+    pub fn union(self, o: FpFlags) -> FpFlags {
+        FpFlags {
+            divide: self.divide | o.divide,
+            overflow: self.overflow | o.overflow,
+            underflow: self.underflow | o.underflow,
+            invalid: self.invalid | o.invalid,
+        }
     }
 }
 

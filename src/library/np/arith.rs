@@ -276,9 +276,35 @@ fn compute(k: BinKind, a: &Value, b: &Value) -> PResult<(NdArray, bool)> {
         loop_dt
     };
     let out = NdArray::zeros(&shape, out_dt, crate::array::Order::C).or_exc()?;
-    let flags = binary(k, &out, &xa, &ya);
-    super::scalar::warn_fp(flags, k.ufunc_name(), x.is_scalar && y.is_scalar);
+    let mut flags = binary(k, &out, &xa, &ya);
+    let both_scalar = x.is_scalar && y.is_scalar;
+    if both_scalar
+        && loop_dt.is_integer()
+        && matches!(k, BinKind::Add | BinKind::Sub | BinKind::Mul)
+    {
+        flags.overflow |= int_scalar_overflows(k, &xa, &ya, loop_dt);
+    }
+    super::scalar::warn_fp(flags, k.ufunc_name(), both_scalar)?;
     Ok((out, x.is_scalar && y.is_scalar))
+}
+
+/// Whether an integer scalar operation wraps (NumPy warns for scalars, not arrays).
+fn int_scalar_overflows(k: BinKind, a: &NdArray, b: &NdArray, dt: DType) -> bool {
+    let (Ok(x), Ok(y)) = (a.item(), b.item()) else {
+        return false;
+    };
+    let (Some(x), Some(y)) = (x.to_i128(), y.to_i128()) else {
+        return false;
+    };
+    let exact = match k {
+        BinKind::Add => x + y,
+        BinKind::Sub => x - y,
+        _ => x * y,
+    };
+    match dt.iinfo() {
+        Some(info) => exact < info.min || exact > info.max,
+        None => false,
+    }
 }
 
 fn has_negative(a: &NdArray) -> bool {

@@ -11,6 +11,7 @@ pub mod printing;
 pub mod reduce;
 pub mod scalar;
 pub mod ufunc;
+pub mod warnings;
 
 use crate::array::{ArrayError, DType, ErrKind, NdArray};
 use crate::eval::Interp;
@@ -173,6 +174,9 @@ pub fn module() -> Value {
             attrs.insert(Rc::from(f.name), Value::Builtin(f));
         }
     }
+    for (name, v) in ufunc::values() {
+        attrs.insert(Rc::from(name), v);
+    }
     for (name, dt) in SCALAR_TYPES {
         attrs.insert(Rc::from(*name), Value::Type(TypeObj::NpScalar(*dt)));
     }
@@ -233,6 +237,7 @@ const TABLES: &[&[Builtin]] = &[
     convert::FUNCS,
     index::FUNCS,
     ufunc::FUNCS,
+    warnings::FUNCS,
     reduce::FUNCS,
 ];
 

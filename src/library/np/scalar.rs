@@ -9,7 +9,6 @@ use crate::eval::Interp;
 use crate::eval::exceptions::{PResult, type_error};
 use crate::eval::value::{Args, Value};
 use crate::kernels::FpFlags;
-use std::cell::Cell;
 use std::rc::Rc;
 
 /// A NumPy scalar value.
@@ -17,21 +16,17 @@ pub fn value(s: Scalar) -> Value {
     Value::NpScalar(Rc::new(s))
 }
 
-thread_local! {
-    /// Floating-point events of the last NumPy operation that raised any.
-    static LAST_FP: Cell<Option<(FpFlags, &'static str)>> = const { Cell::new(None) };
-}
-
-/// Records the floating-point events of an operation named `ufunc`.
-pub fn warn_fp(flags: FpFlags, ufunc: &'static str, _scalar: bool) {
-    if flags.any() {
-        LAST_FP.with(|c| c.set(Some((flags, ufunc))));
+/// Reports the floating-point events of an operation named `ufunc` through the error
+/// state ([`super::warnings`]): NumPy names scalar operations `scalar add`, ...
+pub fn warn_fp(flags: FpFlags, ufunc: &'static str, scalar: bool) -> PResult<()> {
+    if !flags.any() {
+        return Ok(());
     }
-}
-
-/// Takes the events recorded since the last call.
-pub fn take_fp() -> Option<(FpFlags, &'static str)> {
-    LAST_FP.with(|c| c.take())
+    if scalar {
+        super::warnings::check(flags, &format!("scalar {ufunc}"))
+    } else {
+        super::warnings::check(flags, ufunc)
+    }
 }
 
 /// `x.name` on a NumPy scalar.
