@@ -3,6 +3,7 @@
 //! Operands arrive already cast to the loop dtype and broadcast to the output shape.
 
 pub mod binary;
+pub mod reduce;
 pub mod unary;
 
 /// Floating-point events a loop saw, reported as NumPy's RuntimeWarnings.
