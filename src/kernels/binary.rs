@@ -1004,7 +1004,9 @@ mod tests {
                             let e = crate::with_dtype!(dt, T => {
                                 let (u, v) = (T::from_scalar(xs[i]), T::from_scalar(ys[i]));
                                 match k {
-                                    BinKind::Lt => crate::array::Scalar::Bool(u < v),
+                                    BinKind::Lt => crate::array::Scalar::Bool(
+                                        u.to_scalar().to_f64() < v.to_scalar().to_f64(),
+                                    ),
                                     _ => reference(k, u, v, &mut fl),
                                 }
                             });

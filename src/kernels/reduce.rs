@@ -1,99 +1,1859 @@
-//! NumPy's pairwise summation (`<TYPE>_pairwise_sum` in `loops_utils.h.src`): eight
-//! accumulators over blocks of 8, blocks of at most 128 elements, halves split at a
-//! multiple of 8. `np.add.reduce` on float runs uses it (the reductions module may too).
+//! Reductions in NumPy's exact order: the pairwise summation kernel, the iteration plan
+//! NumPy's reduction iterator would pick for an array (axis order by stride, coalescing,
+//! the buffering cost model with its 8192-element chunks), and the drivers that run
+//! sum/prod/min/max/fmin/fmax/all/any, the arg-reductions and the accumulations.
+//!
+//! Only float and complex `add` is order-sensitive in a way that depends on the inner-loop
+//! boundaries (pairwise per call); float `multiply` depends on the visiting order and
+//! float16 on the boundaries too (the accumulator is rounded to half after each call).
+//! Everything else is exact whatever the order, so the drivers may split work freely.
+//! Large inputs are split across two threads only where the result stays bit-identical:
+//! along an output (non-reduced) dimension, at the first pairwise split of one long run,
+//! or anywhere for exactly associative operations.
 
-/// The float types the pairwise kernel runs on (float16 sums run in float32).
-pub trait PwFloat: Copy + std::ops::Add<Output = Self> {
+use crate::array::convert::{cast_into, check_in_bounds};
+use crate::array::ndarray::{Shape, Strides};
+use crate::array::{ArrayError, DType, Element, NdArray, Result, Scalar};
+use half::f16;
+use num_complex::{Complex32, Complex64};
+use smallvec::{SmallVec, smallvec};
+
+/// NumPy's default iterator buffer size (`NPY_BUFSIZE`), in elements.
+pub const BUFSIZE: usize = 8192;
+const PW_BLOCKSIZE: usize = 128;
+/// Inputs at least this large may be split across two threads.
+const PAR_MIN: usize = 1 << 19;
+
+// ---- the pairwise kernel ------------------------------------------------------------
+
+/// A float accumulator of the pairwise kernel.
+pub trait Acc: Copy + std::ops::Add<Output = Self> + Send + Sync {
     const NEG_ZERO: Self;
 }
-impl PwFloat for f64 {
+impl Acc for f64 {
     const NEG_ZERO: f64 = -0.0;
 }
-impl PwFloat for f32 {
+impl Acc for f32 {
     const NEG_ZERO: f32 = -0.0;
 }
 
-/// Pairwise sum of `n` values read by `get(i)`.
-pub fn pairwise<T: PwFloat>(n: usize, get: &impl Fn(usize) -> T) -> T {
-    pairwise_from(0, n, get)
-}
-
-fn pairwise_from<T: PwFloat>(start: usize, n: usize, get: &impl Fn(usize) -> T) -> T {
+/// NumPy's `<TYPE>_pairwise_sum` over a contiguous run, each element converted by
+/// `load`: below 8 elements a plain sum from -0.0; up to 128, eight accumulators over
+/// blocks of 8 combined as `((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))` then the leftovers;
+/// above, the two halves (split at a multiple of 8) summed recursively.
+#[inline]
+pub fn pairwise<T: Copy, F: Acc>(a: &[T], load: impl Fn(T) -> F + Copy) -> F {
+    let n = a.len();
     if n < 8 {
-        let mut res = T::NEG_ZERO;
-        for i in 0..n {
-            res = res + get(start + i);
+        let mut res = F::NEG_ZERO;
+        for &x in a {
+            res = res + load(x);
         }
         res
-    } else if n <= 128 {
-        let mut r: [T; 8] = std::array::from_fn(|k| get(start + k));
-        let mut i = 8;
-        while i < n - n % 8 {
-            for (k, rk) in r.iter_mut().enumerate() {
-                *rk = *rk + get(start + i + k);
+    } else if n <= PW_BLOCKSIZE {
+        let mut r: [F; 8] = std::array::from_fn(|k| load(a[k]));
+        let full = n - n % 8;
+        for blk in a[8..full].chunks_exact(8) {
+            for k in 0..8 {
+                r[k] = r[k] + load(blk[k]);
             }
-            i += 8;
         }
         let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        while i < n {
-            res = res + get(start + i);
-            i += 1;
+        for &x in &a[full..] {
+            res = res + load(x);
         }
         res
     } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
-        pairwise_from(start, n2, get) + pairwise_from(start + n2, n - n2, get)
+        let n2 = split_point(n);
+        pairwise(&a[..n2], load) + pairwise(&a[n2..], load)
     }
 }
 
-/// Pairwise sum of a strided run of `f64` (`stride` in bytes).
-///
-/// # Safety
-/// `p + i * stride` must be readable for `i < n`.
-pub unsafe fn pairwise_f64(p: *const u8, n: usize, stride: isize) -> f64 {
-    // SAFETY: guaranteed by the caller.
-    pairwise(n, &|i| unsafe {
-        (p.offset(i as isize * stride) as *const f64).read_unaligned()
+/// Where the pairwise kernel splits a run of `n > 128`: half, rounded down to a
+/// multiple of 8.
+#[inline]
+fn split_point(n: usize) -> usize {
+    let n2 = n / 2;
+    n2 - n2 % 8
+}
+
+/// [`pairwise`] with the first split computed on two threads for long runs (the same
+/// tree, so the same bits).
+pub fn pairwise_par<T: Copy + Sync, F: Acc>(
+    a: &[T],
+    load: impl Fn(T) -> F + Copy + Send + Sync,
+) -> F {
+    if a.len() < PAR_MIN {
+        return pairwise(a, load);
+    }
+    let (lo, hi) = a.split_at(split_point(a.len()));
+    std::thread::scope(|s| {
+        let h = s.spawn(|| pairwise(hi, load));
+        let x = pairwise(lo, load);
+        x + h.join().unwrap_or_else(|_| pairwise(hi, load))
     })
 }
 
-/// Pairwise sum of a strided run of `f32`.
+/// NumPy's complex pairwise sum over interleaved (re, im) scalars: blocks of 8 scalars
+/// (four accumulators per component) combined as `(r0+r2)+(r4+r6)` and `(r1+r3)+(r5+r7)`,
+/// the same split rule on the scalar count.
+pub fn pairwise_pairs<F: Acc>(a: &[F]) -> (F, F) {
+    let n = a.len();
+    if n < 8 {
+        let (mut rr, mut ri) = (F::NEG_ZERO, F::NEG_ZERO);
+        for p in a.chunks_exact(2) {
+            rr = rr + p[0];
+            ri = ri + p[1];
+        }
+        (rr, ri)
+    } else if n <= PW_BLOCKSIZE {
+        let mut r: [F; 8] = std::array::from_fn(|k| a[k]);
+        let full = n - n % 8;
+        for blk in a[8..full].chunks_exact(8) {
+            for k in 0..8 {
+                r[k] = r[k] + blk[k];
+            }
+        }
+        let mut rr = (r[0] + r[2]) + (r[4] + r[6]);
+        let mut ri = (r[1] + r[3]) + (r[5] + r[7]);
+        for p in a[full..].chunks_exact(2) {
+            rr = rr + p[0];
+            ri = ri + p[1];
+        }
+        (rr, ri)
+    } else {
+        let n2 = split_point(n);
+        let (a1, b1) = pairwise_pairs(&a[..n2]);
+        let (a2, b2) = pairwise_pairs(&a[n2..]);
+        (a1 + a2, b1 + b2)
+    }
+}
+
+fn c128_scalars(xs: &[Complex64]) -> &[f64] {
+    // SAFETY: Complex64 is repr(C) { re: f64, im: f64 }.
+    unsafe { std::slice::from_raw_parts(xs.as_ptr() as *const f64, xs.len() * 2) }
+}
+
+fn c64_scalars(xs: &[Complex32]) -> &[f32] {
+    // SAFETY: Complex32 is repr(C) { re: f32, im: f32 }.
+    unsafe { std::slice::from_raw_parts(xs.as_ptr() as *const f32, xs.len() * 2) }
+}
+
+// ---- the operations -----------------------------------------------------------------
+
+/// The reduction ufunc a reduction runs.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum RKind {
+    Add,
+    Mul,
+    Max,
+    Min,
+    FMax,
+    FMin,
+    And,
+    Or,
+}
+
+impl RKind {
+    /// The ufunc's name as NumPy's messages spell it.
+    pub fn ufunc_name(self) -> &'static str {
+        match self {
+            RKind::Add => "add",
+            RKind::Mul => "multiply",
+            RKind::Max => "maximum",
+            RKind::Min => "minimum",
+            RKind::FMax => "fmax",
+            RKind::FMin => "fmin",
+            RKind::And => "logical_and",
+            RKind::Or => "logical_or",
+        }
+    }
+    /// The identity the result starts from, if the ufunc has one.
+    pub fn identity(self, dt: DType) -> Option<Scalar> {
+        match self {
+            RKind::Add | RKind::Or => Some(Scalar::zero(dt)),
+            RKind::Mul | RKind::And => Some(Scalar::one(dt)),
+            _ => None,
+        }
+    }
+}
+
+/// One reduction inner loop of a loop dtype `L`: `run` is a call whose output stride is 0
+/// (`acc op= xs`, NumPy's reduce branch), `elem` one step of the elementwise branch.
+trait RedOp<L: Copy>: Copy + Send + Sync {
+    fn run(self, acc: &mut L, xs: &[L]);
+    fn elem(self, acc: &mut L, x: L);
+    /// Whether any split of the work gives the same bits (integers, min/max, logic).
+    const ASSOC: bool;
+    /// Whether `run` is `acc += pairwise(xs)` of a float type.
+    const PAIRWISE: bool = false;
+    /// `elem` over a contiguous output row; overridden where LLVM vectorises.
+    #[inline]
+    fn row(self, acc: &mut [L], xs: &[L]) {
+        for (a, &x) in acc.iter_mut().zip(xs) {
+            self.elem(a, x);
+        }
+    }
+}
+
+macro_rules! float_ops {
+    ($t:ty, $Sum:ident, $Prod:ident, $Max:ident, $Min:ident, $FMax:ident, $FMin:ident) => {
+        #[derive(Copy, Clone)]
+        struct $Sum;
+        impl RedOp<$t> for $Sum {
+            const ASSOC: bool = false;
+            const PAIRWISE: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                *acc += pairwise(xs, |x| x);
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                *acc += x;
+            }
+            #[inline]
+            fn row(self, acc: &mut [$t], xs: &[$t]) {
+                for (a, &x) in acc.iter_mut().zip(xs) {
+                    *a += x;
+                }
+            }
+        }
+        #[derive(Copy, Clone)]
+        struct $Prod;
+        impl RedOp<$t> for $Prod {
+            const ASSOC: bool = false;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                let mut a = *acc;
+                for &x in xs {
+                    a *= x;
+                }
+                *acc = a;
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                *acc *= x;
+            }
+        }
+        // x86's maxsd/minsd with NaN propagation from the first operand (NumPy's
+        // `scalar_max_d`): equal values (0.0 and -0.0) give the second operand.
+        #[derive(Copy, Clone)]
+        struct $Max;
+        impl RedOp<$t> for $Max {
+            const ASSOC: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                let a = *acc;
+                *acc = if a.is_nan() || a > x { a } else { x };
+            }
+        }
+        #[derive(Copy, Clone)]
+        struct $Min;
+        impl RedOp<$t> for $Min {
+            const ASSOC: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                let a = *acc;
+                *acc = if a.is_nan() || a < x { a } else { x };
+            }
+        }
+        // C's fmax/fmin: NaNs are ignored.
+        #[derive(Copy, Clone)]
+        struct $FMax;
+        impl RedOp<$t> for $FMax {
+            const ASSOC: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                let a = *acc;
+                *acc = if a >= x || x.is_nan() { a } else { x };
+            }
+        }
+        #[derive(Copy, Clone)]
+        struct $FMin;
+        impl RedOp<$t> for $FMin {
+            const ASSOC: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                let a = *acc;
+                *acc = if a <= x || x.is_nan() { a } else { x };
+            }
+        }
+    };
+}
+float_ops!(f64, SumF64, ProdF64, MaxF64, MinF64, FMaxF64, FMinF64);
+float_ops!(f32, SumF32, ProdF32, MaxF32, MinF32, FMaxF32, FMinF32);
+
+/// float16 loops compute in float32 and round to half at the end of each call.
+#[derive(Copy, Clone)]
+struct SumF16;
+impl RedOp<f16> for SumF16 {
+    const ASSOC: bool = false;
+    fn run(self, acc: &mut f16, xs: &[f16]) {
+        *acc = f16::from_f32(acc.to_f32() + pairwise(xs, |x: f16| x.to_f32()));
+    }
+    fn elem(self, acc: &mut f16, x: f16) {
+        *acc = f16::from_f32(acc.to_f32() + x.to_f32());
+    }
+}
+#[derive(Copy, Clone)]
+struct ProdF16;
+impl RedOp<f16> for ProdF16 {
+    const ASSOC: bool = false;
+    fn run(self, acc: &mut f16, xs: &[f16]) {
+        let mut a = acc.to_f32();
+        for &x in xs {
+            a *= x.to_f32();
+        }
+        *acc = f16::from_f32(a);
+    }
+    fn elem(self, acc: &mut f16, x: f16) {
+        *acc = f16::from_f32(acc.to_f32() * x.to_f32());
+    }
+}
+/// `HALF_maximum`/`HALF_minimum` (`ge`/`le` keep the first operand, NaN propagates) and
+/// `HALF_fmax`/`HALF_fmin` (a NaN second operand is ignored).
+#[derive(Copy, Clone)]
+struct ExtF16 {
+    max: bool,
+    fnan: bool,
+}
+impl RedOp<f16> for ExtF16 {
+    const ASSOC: bool = true;
+    fn run(self, acc: &mut f16, xs: &[f16]) {
+        for &x in xs {
+            self.elem(acc, x);
+        }
+    }
+    fn elem(self, acc: &mut f16, x: f16) {
+        let (a, b) = (acc.to_f32(), x.to_f32());
+        let keep = if self.max { a >= b } else { a <= b };
+        let nan = if self.fnan { b.is_nan() } else { a.is_nan() };
+        if !(keep || nan) {
+            *acc = x;
+        }
+    }
+}
+
+macro_rules! complex_ops {
+    ($c:ty, $f:ty, $scalars:ident, $Sum:ident, $Prod:ident, $Ext:ident) => {
+        #[derive(Copy, Clone)]
+        struct $Sum;
+        impl RedOp<$c> for $Sum {
+            const ASSOC: bool = false;
+            fn run(self, acc: &mut $c, xs: &[$c]) {
+                let (rr, ri) = pairwise_pairs($scalars(xs));
+                acc.re += rr;
+                acc.im += ri;
+            }
+            fn elem(self, acc: &mut $c, x: $c) {
+                acc.re += x.re;
+                acc.im += x.im;
+            }
+        }
+        #[derive(Copy, Clone)]
+        struct $Prod;
+        impl RedOp<$c> for $Prod {
+            const ASSOC: bool = false;
+            fn run(self, acc: &mut $c, xs: &[$c]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            fn elem(self, acc: &mut $c, x: $c) {
+                let (ar, ai) = (acc.re, acc.im);
+                acc.re = ar * x.re - ai * x.im;
+                acc.im = ar * x.im + ai * x.re;
+            }
+        }
+        /// Lexicographic maximum/minimum (`CGE`/`CLE`), NaNs propagating (or ignored
+        /// for fmax/fmin).
+        #[derive(Copy, Clone)]
+        struct $Ext {
+            max: bool,
+            fnan: bool,
+        }
+        impl RedOp<$c> for $Ext {
+            const ASSOC: bool = true;
+            fn run(self, acc: &mut $c, xs: &[$c]) {
+                for &x in xs {
+                    self.elem(acc, x);
+                }
+            }
+            fn elem(self, acc: &mut $c, x: $c) {
+                let (xr, xi, yr, yi) = (acc.re, acc.im, x.re, x.im);
+                let ord = if self.max {
+                    (xr > yr && !xi.is_nan() && !yi.is_nan()) || (xr == yr && xi >= yi)
+                } else {
+                    (xr < yr && !xi.is_nan() && !yi.is_nan()) || (xr == yr && xi <= yi)
+                };
+                let keep = if self.fnan {
+                    yr.is_nan() || yi.is_nan() || ord
+                } else {
+                    xr.is_nan() || xi.is_nan() || ord
+                };
+                if !keep {
+                    *acc = x;
+                }
+            }
+        }
+    };
+}
+complex_ops!(Complex64, f64, c128_scalars, SumC128, ProdC128, ExtC128);
+complex_ops!(Complex32, f32, c64_scalars, SumC64, ProdC64, ExtC64);
+
+/// Integer loops: wrapping, exact in any order.
+#[derive(Copy, Clone)]
+struct IntOp(RKind);
+macro_rules! int_ops {
+    ($($t:ty),*) => {$(
+        impl RedOp<$t> for IntOp {
+            const ASSOC: bool = true;
+            #[inline]
+            fn run(self, acc: &mut $t, xs: &[$t]) {
+                match self.0 {
+                    RKind::Add => {
+                        let mut a = *acc;
+                        for &x in xs {
+                            a = a.wrapping_add(x);
+                        }
+                        *acc = a;
+                    }
+                    RKind::Mul => {
+                        let mut a = *acc;
+                        for &x in xs {
+                            a = a.wrapping_mul(x);
+                        }
+                        *acc = a;
+                    }
+                    RKind::Max | RKind::FMax => {
+                        *acc = xs.iter().copied().fold(*acc, |a, x| if x > a { x } else { a })
+                    }
+                    RKind::Min | RKind::FMin => {
+                        *acc = xs.iter().copied().fold(*acc, |a, x| if x < a { x } else { a })
+                    }
+                    RKind::And => {
+                        let all = xs.iter().all(|&x| x != 0);
+                        *acc = (*acc != 0 && all) as $t;
+                    }
+                    RKind::Or => {
+                        let any = xs.iter().any(|&x| x != 0);
+                        *acc = (*acc != 0 || any) as $t;
+                    }
+                }
+            }
+            #[inline]
+            fn elem(self, acc: &mut $t, x: $t) {
+                let a = *acc;
+                *acc = match self.0 {
+                    RKind::Add => a.wrapping_add(x),
+                    RKind::Mul => a.wrapping_mul(x),
+                    RKind::Max | RKind::FMax => if x > a { x } else { a },
+                    RKind::Min | RKind::FMin => if x < a { x } else { a },
+                    RKind::And => (a != 0 && x != 0) as $t,
+                    RKind::Or => (a != 0 || x != 0) as $t,
+                };
+            }
+            #[inline]
+            fn row(self, acc: &mut [$t], xs: &[$t]) {
+                match self.0 {
+                    RKind::Add => {
+                        for (a, &x) in acc.iter_mut().zip(xs) {
+                            *a = a.wrapping_add(x);
+                        }
+                    }
+                    _ => {
+                        for (a, &x) in acc.iter_mut().zip(xs) {
+                            self.elem(a, x);
+                        }
+                    }
+                }
+            }
+        }
+    )*};
+}
+int_ops!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+/// Boolean loops: add is logical or, multiply logical and, max/min likewise.
+#[derive(Copy, Clone)]
+struct BoolOp(RKind);
+impl RedOp<bool> for BoolOp {
+    const ASSOC: bool = true;
+    fn run(self, acc: &mut bool, xs: &[bool]) {
+        match self.0 {
+            RKind::Add | RKind::Or | RKind::Max | RKind::FMax => {
+                *acc = *acc || xs.iter().any(|&x| x)
+            }
+            RKind::Mul | RKind::And | RKind::Min | RKind::FMin => {
+                *acc = *acc && xs.iter().all(|&x| x)
+            }
+        }
+    }
+    fn elem(self, acc: &mut bool, x: bool) {
+        match self.0 {
+            RKind::Add | RKind::Or | RKind::Max | RKind::FMax => *acc = *acc || x,
+            RKind::Mul | RKind::And | RKind::Min | RKind::FMin => *acc = *acc && x,
+        }
+    }
+}
+
+// ---- the iteration plan -------------------------------------------------------------
+
+/// One coalesced iteration dimension: its length and the strides of the output (in
+/// elements of the accumulator array), the input and the `where` mask (in bytes).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Dim {
+    pub len: usize,
+    pub out: isize,
+    pub src: isize,
+    pub mask: isize,
+}
+
+/// How NumPy's buffered reduction iterator walks an operand: the coalesced dimensions
+/// (fastest first), and the buffering setup of `npyiter_find_buffering_setup`.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// Original axes in iteration order, fastest first.
+    pub perm: SmallVec<[usize; 4]>,
+    pub dims: SmallVec<[Dim; 4]>,
+    /// Which coalesced axes each dimension covers (ranges into `perm`).
+    pub groups: SmallVec<[(usize, usize); 4]>,
+    pub best_dim: usize,
+    pub coresize: usize,
+    pub bufsize: usize,
+    pub using_reduce: bool,
+    /// Output element strides per original axis (0 for reduced and length-1 axes).
+    pub out_strides: SmallVec<[isize; 4]>,
+    pub out_size: usize,
+}
+
+/// The plan of a reduction over `reduced` axes of an array of `shape` with byte strides
+/// `src` (and `mask` for `where=`), whose input is cast to the loop dtype when `cast`.
+pub fn plan(
+    shape: &[usize],
+    reduced: &[bool],
+    src: &[isize],
+    mask: Option<&[isize]>,
+    cast: bool,
+) -> Plan {
+    let ndim = shape.len();
+    let st = |s: &[isize], ax: usize| if shape[ax] == 1 { 0 } else { s[ax] };
+    // Stable insertion sort of the axes (from C order reversed) by |stride| of the
+    // inputs, as `npyiter_find_best_axis_ordering`; the output is not allocated yet.
+    let mut perm: SmallVec<[usize; 4]> = (0..ndim).rev().collect();
+    let ops: SmallVec<[&[isize]; 2]> = std::iter::once(src).chain(mask).collect();
+    for i0 in 1..ndim {
+        let j0 = perm[i0];
+        let mut ipos = i0;
+        for i1 in (0..i0).rev() {
+            let j1 = perm[i1];
+            let (mut ambig, mut swap) = (true, false);
+            for s in &ops {
+                let (s0, s1) = (st(s, j0), st(s, j1));
+                if s0 != 0 && s1 != 0 {
+                    if s1.unsigned_abs() <= s0.unsigned_abs() {
+                        swap = false;
+                    } else if ambig {
+                        swap = true;
+                    }
+                    ambig = false;
+                }
+            }
+            if !ambig {
+                if swap {
+                    ipos = i1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if ipos != i0 {
+            let v = perm.remove(i0);
+            perm.insert(ipos, v);
+        }
+    }
+    // The output is allocated in iteration order.
+    let mut out_strides: SmallVec<[isize; 4]> = smallvec![0; ndim];
+    let mut run = 1usize;
+    for &ax in &perm {
+        if !reduced[ax] && shape[ax] != 1 {
+            out_strides[ax] = run as isize;
+            run *= shape[ax];
+        }
+    }
+    let out_size = (0..ndim)
+        .filter(|&a| !reduced[a])
+        .map(|a| shape[a])
+        .product();
+    // Coalescing.
+    let mut dims: SmallVec<[Dim; 4]> = SmallVec::new();
+    let mut groups: SmallVec<[(usize, usize); 4]> = SmallVec::new();
+    for (k, &ax) in perm.iter().enumerate() {
+        let d = Dim {
+            len: shape[ax],
+            out: out_strides[ax],
+            src: st(src, ax),
+            mask: mask.map(|m| st(m, ax)).unwrap_or(0),
+        };
+        if let Some(last) = dims.last_mut() {
+            let ok = |s0: isize, s1: isize| {
+                (last.len == 1 && s0 == 0)
+                    || (d.len == 1 && s1 == 0)
+                    || s0 * last.len as isize == s1
+            };
+            if ok(last.out, d.out) && ok(last.src, d.src) && ok(last.mask, d.mask) {
+                last.len *= d.len;
+                if last.out == 0 {
+                    last.out = d.out;
+                }
+                if last.src == 0 {
+                    last.src = d.src;
+                }
+                if last.mask == 0 {
+                    last.mask = d.mask;
+                }
+                if let Some(g) = groups.last_mut() {
+                    g.1 = k + 1;
+                }
+                continue;
+            }
+        }
+        dims.push(d);
+        groups.push((k, k + 1));
+    }
+    if dims.is_empty() {
+        dims.push(Dim {
+            len: 1,
+            out: 0,
+            src: 0,
+            mask: 0,
+        });
+        groups.push((0, 0));
+    }
+    let any_reduced = reduced.iter().any(|&r| r);
+    let (best_dim, coresize, bufsize, using_reduce) =
+        buffering_setup(&dims, any_reduced, cast, mask.is_some());
+    Plan {
+        perm,
+        dims,
+        groups,
+        best_dim,
+        coresize,
+        bufsize,
+        using_reduce,
+        out_strides,
+        out_size,
+    }
+}
+
+/// `npyiter_find_buffering_setup` for the operands (out, in, mask): returns the outer
+/// dimension, the core size, the buffer size and whether the reduce-outer loop is used.
+fn buffering_setup(
+    dims: &[Dim],
+    out_reduce: bool,
+    src_cast: bool,
+    has_mask: bool,
+) -> (usize, usize, usize, bool) {
+    let nop = if has_mask { 3 } else { 2 };
+    let strides = |d: &Dim, iop: usize| match iop {
+        0 => d.out,
+        1 => d.src,
+        _ => d.mask,
+    };
+    let cast = |iop: usize| iop == 1 && src_cast;
+    let is_reduce = |iop: usize| iop == 0 && out_reduce;
+    let maximum = BUFSIZE;
+    let mut single = [1usize; 3];
+    let mut reduce_outer = [0usize; 3];
+    let mut cost = 1 + usize::from(src_cast);
+    let mut outer_reduce_dim = 0;
+    let mut size = dims[0].len;
+    let (mut best_dim, mut best_cost, mut best_size, mut best_coresize) = (0, cost, size, 1);
+    for idim in 1..dims.len() {
+        if outer_reduce_dim != 0 {
+            break;
+        }
+        if size >= maximum && cost > 1 {
+            break;
+        }
+        let (prev, cur) = (&dims[idim - 1], &dims[idim]);
+        for iop in 0..nop {
+            let (ps, cs) = (strides(prev, iop), strides(cur, iop));
+            if single[iop] == idim {
+                if ps * prev.len as isize == cs {
+                    single[iop] += 1;
+                    continue;
+                }
+                if !cast(iop) {
+                    cost += 1;
+                }
+            }
+            if is_reduce(iop) && (cs == 0 || ps == 0) {
+                reduce_outer[iop] = idim;
+                outer_reduce_dim = idim;
+            }
+        }
+        let coresize = size;
+        size = size.saturating_mul(cur.len);
+        if size == 0 {
+            break;
+        }
+        let bufsize = if size > maximum && cost > 1 {
+            maximum
+        } else {
+            size
+        };
+        if cost as f64 * best_size as f64 <= best_cost as f64 * bufsize as f64 {
+            best_cost = cost;
+            best_coresize = coresize;
+            best_size = size;
+            best_dim = idim;
+        }
+    }
+    let using_reduce = outer_reduce_dim != 0 && best_dim == outer_reduce_dim;
+    let reduce_dim = &dims[outer_reduce_dim];
+    let mut must_buffer = false;
+    for iop in 0..nop {
+        let is_reduce_op = if !using_reduce {
+            false
+        } else if reduce_outer[iop] == best_dim || (single[iop] == best_dim && !cast(iop)) {
+            true
+        } else {
+            strides(reduce_dim, iop) == 0 && single[iop] <= best_dim
+        };
+        let buffered = cast(iop) || single[iop] + usize::from(is_reduce_op) <= best_dim;
+        must_buffer |= buffered;
+    }
+    if must_buffer && maximum < best_size {
+        best_size = best_coresize * (maximum / best_coresize);
+    }
+    (best_dim, best_coresize, best_size.max(1), using_reduce)
+}
+
+// ---- running a plan -----------------------------------------------------------------
+
+/// Raw pointers a worker thread uses; the caller keeps the buffers alive and the
+/// workers write disjoint output elements.
+#[derive(Copy, Clone)]
+struct Ptrs {
+    src: *const u8,
+    mask: *const u8,
+    acc: *mut u8,
+}
+// SAFETY: only used inside `std::thread::scope` while the owning arrays are borrowed,
+// with each thread writing its own output elements.
+unsafe impl Send for Ptrs {}
+unsafe impl Sync for Ptrs {}
+
+/// The calls of a plan over `dims`, in NumPy's order, each given to `call` as the list
+/// of its rows: (src, out, mask) offsets and the row length (rows step along dims[0]).
+struct Walker<'a> {
+    dims: &'a [Dim],
+    best_dim: usize,
+    using_reduce: bool,
+    /// Cores per transfer (the buffer size divided by the core size).
+    chunks: usize,
+}
+
+#[derive(Copy, Clone)]
+struct Row {
+    src: isize,
+    out: isize,
+    mask: isize,
+    len: usize,
+}
+
+impl Walker<'_> {
+    fn walk(&self, mut call: impl FnMut(&[Row])) {
+        let dims = self.dims;
+        if dims.iter().any(|d| d.len == 0) {
+            return;
+        }
+        let bd = self.best_dim;
+        let core: usize = dims[..bd].iter().map(|d| d.len).product();
+        let block = core * dims[bd].len;
+        let tsize = (self.chunks * core).max(1);
+        let outer = &dims[bd + 1..];
+        let mut idx: SmallVec<[usize; 4]> = smallvec![0; outer.len()];
+        let (mut so, mut oo, mut mo) = (0isize, 0isize, 0isize);
+        let mut rows: Vec<Row> = Vec::new();
+        loop {
+            let mut pos = 0;
+            while pos < block {
+                let t = tsize.min(block - pos);
+                if self.using_reduce {
+                    let mut c = pos;
+                    while c < pos + t {
+                        self.rows_of(c, core, (so, oo, mo), &mut rows);
+                        call(&rows);
+                        c += core;
+                    }
+                } else {
+                    self.rows_of(pos, t, (so, oo, mo), &mut rows);
+                    call(&rows);
+                }
+                pos += t;
+            }
+            // Next outer position.
+            let mut k = 0;
+            loop {
+                if k == outer.len() {
+                    return;
+                }
+                let d = &outer[k];
+                idx[k] += 1;
+                so += d.src;
+                oo += d.out;
+                mo += d.mask;
+                if idx[k] < d.len {
+                    break;
+                }
+                let back = d.len as isize;
+                so -= d.src * back;
+                oo -= d.out * back;
+                mo -= d.mask * back;
+                idx[k] = 0;
+                k += 1;
+            }
+        }
+    }
+
+    /// The rows of the call covering block positions `[start, start + len)`.
+    fn rows_of(&self, start: usize, len: usize, base: (isize, isize, isize), rows: &mut Vec<Row>) {
+        rows.clear();
+        let d0 = &self.dims[0];
+        if self.best_dim == 0 {
+            let s = start as isize;
+            rows.push(Row {
+                src: base.0 + s * d0.src,
+                out: base.1 + s * d0.out,
+                mask: base.2 + s * d0.mask,
+                len,
+            });
+            return;
+        }
+        let n0 = d0.len;
+        let upper = &self.dims[1..=self.best_dim];
+        let (first, count) = (start / n0, len.div_ceil(n0));
+        // Mixed-radix index of the first row over dims[1..=best_dim].
+        let mut idx: SmallVec<[usize; 4]> = SmallVec::with_capacity(upper.len());
+        let (mut so, mut oo, mut mo) = base;
+        let mut r = first;
+        for d in upper {
+            let i = r % d.len;
+            r /= d.len;
+            idx.push(i);
+            so += i as isize * d.src;
+            oo += i as isize * d.out;
+            mo += i as isize * d.mask;
+        }
+        for _ in 0..count {
+            rows.push(Row {
+                src: so,
+                out: oo,
+                mask: mo,
+                len: n0,
+            });
+            for (k, d) in upper.iter().enumerate() {
+                idx[k] += 1;
+                so += d.src;
+                oo += d.out;
+                mo += d.mask;
+                if idx[k] < d.len {
+                    break;
+                }
+                let back = d.len as isize;
+                so -= d.src * back;
+                oo -= d.out * back;
+                mo -= d.mask * back;
+                idx[k] = 0;
+            }
+        }
+    }
+}
+
+/// Runs `op` over the calls of the plan, reading `L` elements at `p.src` and mask bytes
+/// at `p.mask` (null: no mask), accumulating into the `L` array at `p.acc`.
 ///
 /// # Safety
-/// As [`pairwise_f64`].
-pub unsafe fn pairwise_f32(p: *const u8, n: usize, stride: isize) -> f32 {
+/// Every offset the dims reach must lie inside the buffers behind `p`.
+unsafe fn execute<L: Element, O: RedOp<L>>(op: O, w: &Walker<'_>, p: Ptrs) {
+    let size = std::mem::size_of::<L>() as isize;
+    let d0 = w.dims[0];
+    let mut buf: Vec<L> = Vec::new();
+    let mut mbuf: Vec<bool> = Vec::new();
+    let acc = p.acc as *mut L;
+    let has_mask = !p.mask.is_null();
+    // SAFETY (all blocks below): offsets come from the dims, inside the buffers.
+    let read = |off: isize| unsafe { std::ptr::read_unaligned(p.src.offset(off) as *const L) };
+    let mread = |off: isize| unsafe { *p.mask.offset(off) != 0 };
+    w.walk(|rows| {
+        if d0.out == 0 {
+            // A reduce call: every row goes to the same output.
+            let out = unsafe { &mut *acc.offset(rows[0].out) };
+            if rows.len() == 1 && !has_mask && d0.src == size {
+                let r = rows[0];
+                let xs =
+                    unsafe { std::slice::from_raw_parts(p.src.offset(r.src) as *const L, r.len) };
+                op.run(out, xs);
+                return;
+            }
+            buf.clear();
+            mbuf.clear();
+            for r in rows {
+                for j in 0..r.len as isize {
+                    buf.push(read(r.src + j * d0.src));
+                    if has_mask {
+                        mbuf.push(mread(r.mask + j * d0.mask));
+                    }
+                }
+            }
+            if !has_mask {
+                op.run(out, &buf);
+                return;
+            }
+            // NumPy's masked loop: one call per run of unmasked elements.
+            let mut i = 0;
+            while i < buf.len() {
+                while i < buf.len() && !mbuf[i] {
+                    i += 1;
+                }
+                let start = i;
+                while i < buf.len() && mbuf[i] {
+                    i += 1;
+                }
+                if i > start {
+                    op.run(out, &buf[start..i]);
+                }
+            }
+        } else {
+            for r in rows {
+                if !has_mask && d0.out == 1 && d0.src == size {
+                    let (o, xs) = unsafe {
+                        (
+                            std::slice::from_raw_parts_mut(acc.offset(r.out), r.len),
+                            std::slice::from_raw_parts(p.src.offset(r.src) as *const L, r.len),
+                        )
+                    };
+                    op.row(o, xs);
+                    continue;
+                }
+                for j in 0..r.len as isize {
+                    if has_mask && !mread(r.mask + j * d0.mask) {
+                        continue;
+                    }
+                    let x = read(r.src + j * d0.src);
+                    unsafe { op.elem(&mut *acc.offset(r.out + j * d0.out), x) };
+                }
+            }
+        }
+    });
+}
+
+/// Runs a plan, on two threads when the input is large and a split keeps the bits.
+///
+/// # Safety
+/// As for [`execute`].
+unsafe fn execute_par<L: Element + Send + Sync, O: RedOp<L>>(
+    op: O,
+    dims: &[Dim],
+    best_dim: usize,
+    using_reduce: bool,
+    chunks: usize,
+    p: Ptrs,
+    total: usize,
+) {
+    let single = Walker {
+        dims,
+        best_dim,
+        using_reduce,
+        chunks,
+    };
+    if total < PAR_MIN {
+        // SAFETY: forwarded.
+        return unsafe { execute(op, &single, p) };
+    }
+    // Split the outermost output (non-reduced) dimension: each output keeps its order.
+    if let Some(k) = (0..dims.len())
+        .rev()
+        .find(|&k| dims[k].out != 0 && dims[k].len >= 2)
+    {
+        let mid = dims[k].len / 2;
+        let mut lo: SmallVec<[Dim; 4]> = dims.into();
+        let mut hi = lo.clone();
+        lo[k].len = mid;
+        hi[k].len = dims[k].len - mid;
+        let m = mid as isize;
+        let size = std::mem::size_of::<L>() as isize;
+        // SAFETY: the second half starts `mid` steps along dimension k.
+        let p_hi = unsafe {
+            Ptrs {
+                src: p.src.offset(m * dims[k].src),
+                mask: if p.mask.is_null() {
+                    p.mask
+                } else {
+                    p.mask.offset(m * dims[k].mask)
+                },
+                acc: p.acc.offset(m * dims[k].out * size),
+            }
+        };
+        std::thread::scope(|s| {
+            let hi_ref = &hi;
+            s.spawn(move || {
+                let w = Walker {
+                    dims: hi_ref,
+                    best_dim,
+                    using_reduce,
+                    chunks,
+                };
+                // SAFETY: disjoint outputs; inputs only read.
+                unsafe { execute(op, &w, p_hi) }
+            });
+            let w = Walker {
+                dims: &lo,
+                best_dim,
+                using_reduce,
+                chunks,
+            };
+            // SAFETY: as above.
+            unsafe { execute(op, &w, p) }
+        });
+        return;
+    }
+    // SAFETY: forwarded.
+    unsafe { execute(op, &single, p) }
+}
+
+// ---- the driver ---------------------------------------------------------------------
+
+/// What to reduce and how.
+pub struct Spec<'a> {
+    pub kind: RKind,
+    /// Reduced axes of the input.
+    pub reduced: &'a [bool],
+    pub keepdims: bool,
+    /// The loop (and result) dtype; the input is cast to it.
+    pub dtype: DType,
+    /// The start value (`initial=`), already of `dtype`; `None` means the identity, or
+    /// the first element for reductions that have none.
+    pub initial: Option<Scalar>,
+    /// A boolean mask already broadcast to the input's shape (`where=`).
+    pub mask: Option<&'a NdArray>,
+}
+
+/// A reduction of `a` as `np.<ufunc>.reduce` computes it, with NumPy's result layout
+/// (the output follows the input's memory order).
+pub fn reduce(a: &NdArray, spec: &Spec<'_>) -> Result<NdArray> {
+    let ndim = a.ndim();
+    let dt = spec.dtype;
+    let start = spec.initial.or_else(|| spec.kind.identity(dt));
+    if spec.mask.is_some() && start.is_none() {
+        return Err(ArrayError::value(format!(
+            "reduction operation '{}' does not have an identity, so to use a where mask one has to specify 'initial'",
+            spec.kind.ufunc_name()
+        )));
+    }
+    let cast = a.dtype != dt;
+    let mask_strides = spec.mask.map(|m| &m.strides[..]);
+    let pl = plan(&a.shape, spec.reduced, &a.strides, mask_strides, cast);
+    let empty_reduction = (0..ndim).any(|ax| spec.reduced[ax] && a.shape[ax] == 0);
+    if start.is_none() && empty_reduction && pl.out_size > 0 {
+        return Err(ArrayError::value(format!(
+            "zero-size array to reduction operation {} which has no identity",
+            spec.kind.ufunc_name()
+        )));
+    }
+    // The source in the loop dtype: a cast copy laid out in iteration order.
+    let src = if cast {
+        let mut strides: Strides = smallvec![0; ndim];
+        let mut run = dt.itemsize() as isize;
+        for &ax in &pl.perm {
+            strides[ax] = run;
+            run *= a.shape[ax].max(1) as isize;
+        }
+        let mut copy = NdArray::zeros(&a.shape, dt, crate::array::Order::C)?;
+        if a.size() > 0 {
+            copy.strides = strides;
+        }
+        cast_into(&copy, a);
+        copy
+    } else {
+        a.clone()
+    };
+    check_in_bounds(&src);
+    if let Some(m) = spec.mask {
+        check_in_bounds(m);
+    }
+    // Per-dimension source strides of the (possibly copied) source.
+    let mut dims = pl.dims.clone();
+    for (d, &(g0, g1)) in dims.iter_mut().zip(&pl.groups) {
+        if g1 > g0 {
+            let inner = pl.perm[g0];
+            d.src = if a.shape[inner] == 1 {
+                // A group led by length-1 axes takes the stride of its first real axis.
+                pl.perm[g0..g1]
+                    .iter()
+                    .find(|&&ax| a.shape[ax] != 1)
+                    .map(|&ax| src.strides[ax])
+                    .unwrap_or(0)
+            } else {
+                src.strides[inner]
+            };
+        }
+    }
+    let out = crate::with_dtype!(dt, L => {
+        let mut out: Vec<L> = match start {
+            Some(s) => vec![L::from_scalar(s); pl.out_size],
+            None => first_elements::<L>(&src, spec.reduced, &pl),
+        };
+        if !out.is_empty() {
+            let p = Ptrs {
+                src: unsafe { src.storage.as_ptr().add(src.offset) },
+                mask: spec
+                    .mask
+                    .map(|m| unsafe { m.storage.as_ptr().add(m.offset) as *const u8 })
+                    .unwrap_or(std::ptr::null()),
+                acc: out.as_mut_ptr() as *mut u8,
+            };
+            let chunks = (pl.bufsize / pl.coresize).max(1);
+            // SAFETY: the dims stay inside `src` and the mask (checked above); the
+            // accumulator has `out_size` elements, which the output strides index.
+            let single = pl.out_size == 1 && !cast && spec.mask.is_none();
+            unsafe { run_kind::<L>(spec.kind, &dims, &pl, chunks, p, a.size(), single) };
+        }
+        result_array(out, a, spec.reduced, spec.keepdims, &pl)?
+    });
+    Ok(out)
+}
+
+/// The first element of each reduction (for reductions without identity), indexed by
+/// output element.
+fn first_elements<L: Element>(src: &NdArray, reduced: &[bool], pl: &Plan) -> Vec<L> {
+    let mut out = vec![L::default(); pl.out_size];
+    if pl.out_size == 0 || src.size() == 0 {
+        return out;
+    }
+    let ndim = src.ndim();
+    let mut idx = vec![0usize; ndim];
+    let free: Vec<usize> = (0..ndim).filter(|&a| !reduced[a]).collect();
+    loop {
+        let mut off = src.offset as isize;
+        let mut o = 0isize;
+        for &ax in &free {
+            off += idx[ax] as isize * src.strides[ax];
+            o += idx[ax] as isize * pl.out_strides[ax];
+        }
+        out[o as usize] = src.read::<L>(off as usize);
+        let mut k = free.len();
+        loop {
+            if k == 0 {
+                return out;
+            }
+            k -= 1;
+            let ax = free[k];
+            idx[ax] += 1;
+            if idx[ax] < src.shape[ax] {
+                break;
+            }
+            idx[ax] = 0;
+        }
+    }
+}
+
+/// Dispatches the loop of `kind` for the loop type `L`.
+///
+/// # Safety
+/// As for [`execute`].
+unsafe fn run_kind<L: Element>(
+    kind: RKind,
+    dims: &[Dim],
+    pl: &Plan,
+    chunks: usize,
+    p: Ptrs,
+    total: usize,
+    single_output: bool,
+) {
+    macro_rules! go {
+        ($T:ty, $op:expr) => {{
+            // SAFETY: `L` is `$T` (checked by the dtype), forwarded.
+            unsafe { run_typed::<$T, _>($op, dims, pl, chunks, p, total, single_output) }
+        }};
+    }
+    use RKind::*;
+    match L::DTYPE {
+        DType::Float64 => match kind {
+            Add => go!(f64, SumF64),
+            Mul => go!(f64, ProdF64),
+            Max => go!(f64, MaxF64),
+            Min => go!(f64, MinF64),
+            FMax => go!(f64, FMaxF64),
+            FMin => go!(f64, FMinF64),
+            And | Or => {}
+        },
+        DType::Float32 => match kind {
+            Add => go!(f32, SumF32),
+            Mul => go!(f32, ProdF32),
+            Max => go!(f32, MaxF32),
+            Min => go!(f32, MinF32),
+            FMax => go!(f32, FMaxF32),
+            FMin => go!(f32, FMinF32),
+            And | Or => {}
+        },
+        DType::Float16 => match kind {
+            Add => go!(f16, SumF16),
+            Mul => go!(f16, ProdF16),
+            Max | Min | FMax | FMin => go!(
+                f16,
+                ExtF16 {
+                    max: matches!(kind, Max | FMax),
+                    fnan: matches!(kind, FMax | FMin)
+                }
+            ),
+            And | Or => {}
+        },
+        DType::Complex128 => match kind {
+            Add => go!(Complex64, SumC128),
+            Mul => go!(Complex64, ProdC128),
+            Max | Min | FMax | FMin => go!(
+                Complex64,
+                ExtC128 {
+                    max: matches!(kind, Max | FMax),
+                    fnan: matches!(kind, FMax | FMin)
+                }
+            ),
+            And | Or => {}
+        },
+        DType::Complex64 => match kind {
+            Add => go!(Complex32, SumC64),
+            Mul => go!(Complex32, ProdC64),
+            Max | Min | FMax | FMin => go!(
+                Complex32,
+                ExtC64 {
+                    max: matches!(kind, Max | FMax),
+                    fnan: matches!(kind, FMax | FMin)
+                }
+            ),
+            And | Or => {}
+        },
+        DType::Bool => go!(bool, BoolOp(kind)),
+        DType::Int8 => go!(i8, IntOp(kind)),
+        DType::Int16 => go!(i16, IntOp(kind)),
+        DType::Int32 => go!(i32, IntOp(kind)),
+        DType::Int64 => go!(i64, IntOp(kind)),
+        DType::UInt8 => go!(u8, IntOp(kind)),
+        DType::UInt16 => go!(u16, IntOp(kind)),
+        DType::UInt32 => go!(u32, IntOp(kind)),
+        DType::UInt64 => go!(u64, IntOp(kind)),
+    }
+}
+
+/// # Safety
+/// As for [`execute`]; `T` is the loop type.
+unsafe fn run_typed<T: Element + Send + Sync, O: RedOp<T>>(
+    op: O,
+    dims: &[Dim],
+    pl: &Plan,
+    chunks: usize,
+    p: Ptrs,
+    total: usize,
+    single_output: bool,
+) {
+    // One long contiguous run into one output: split it where the result allows.
+    let size = std::mem::size_of::<T>() as isize;
+    if single_output
+        && total >= PAR_MIN
+        && dims.len() == 1
+        && dims[0].src == size
+        && pl.bufsize >= dims[0].len
+    {
+        let xs = unsafe { std::slice::from_raw_parts(p.src as *const T, dims[0].len) };
+        let acc = unsafe { &mut *(p.acc as *mut T) };
+        if par_single_run(op, acc, xs).is_some() {
+            return;
+        }
+    }
+    // SAFETY: forwarded.
+    unsafe { execute_par(op, dims, pl.best_dim, pl.using_reduce, chunks, p, total) }
+}
+
+/// A whole-array reduction of one contiguous run on two threads, when bit-identical:
+/// float sums split at the pairwise kernel's first split, associative operations
+/// anywhere. `None` when the operation must run sequentially.
+fn par_single_run<T: Element + Send + Sync, O: RedOp<T>>(
+    op: O,
+    acc: &mut T,
+    xs: &[T],
+) -> Option<()> {
+    if O::ASSOC {
+        let (lo, hi) = xs.split_at(xs.len() / 2);
+        let (&h0, rest) = hi.split_first()?;
+        let right = std::thread::scope(|s| {
+            let h = s.spawn(move || {
+                let mut r = h0;
+                op.run(&mut r, rest);
+                r
+            });
+            op.run(acc, lo);
+            h.join().ok()
+        })?;
+        op.elem(acc, right);
+        return Some(());
+    }
+    if !O::PAIRWISE {
+        return None;
+    }
+    // Float sums: acc += pairwise(xs), the first split on two threads.
+    let any: &mut dyn std::any::Any = acc;
+    if let Some(a) = any.downcast_mut::<f64>() {
+        // SAFETY: T is f64 (checked by the downcast).
+        let x = unsafe { std::slice::from_raw_parts(xs.as_ptr() as *const f64, xs.len()) };
+        *a += pairwise_par(x, |v| v);
+        return Some(());
+    }
+    if let Some(a) = any.downcast_mut::<f32>() {
+        // SAFETY: T is f32.
+        let x = unsafe { std::slice::from_raw_parts(xs.as_ptr() as *const f32, xs.len()) };
+        *a += pairwise_par(x, |v| v);
+        return Some(());
+    }
+    None
+}
+
+/// The result array of a reduction: the accumulators (indexed by the plan's output
+/// strides) with the reduced axes removed, or kept with length 1.
+fn result_array<L: Element>(
+    data: Vec<L>,
+    a: &NdArray,
+    reduced: &[bool],
+    keepdims: bool,
+    pl: &Plan,
+) -> Result<NdArray> {
+    let ndim = a.ndim();
+    let n = data.len();
+    let mut out = NdArray::from_vec(data, &[n])?;
+    let kept = |ax: usize| !reduced[ax] || keepdims;
+    let len = |ax: usize| if reduced[ax] { 1 } else { a.shape[ax] };
+    let shape: Shape = (0..ndim).filter(|&ax| kept(ax)).map(len).collect();
+    let mut full: SmallVec<[isize; 4]> = smallvec![0; ndim];
+    if n > 0 {
+        let mut run = std::mem::size_of::<L>() as isize;
+        for &ax in &pl.perm {
+            if kept(ax) {
+                full[ax] = run;
+                run *= len(ax) as isize;
+            }
+        }
+    }
+    out.strides = (0..ndim)
+        .filter(|&ax| kept(ax))
+        .map(|ax| full[ax])
+        .collect();
+    out.shape = shape;
+    Ok(out)
+}
+
+// ---- arg-reductions -----------------------------------------------------------------
+
+/// Element comparisons of NumPy's `argmax`/`argmin` loops: the first extreme wins, a NaN
+/// counts as the extreme (the first NaN is returned).
+trait ArgElem: Element {
+    fn nan(self) -> bool {
+        false
+    }
+    /// `!(x <= best)`, with NumPy's per-type definition.
+    fn beats_max(self, best: Self) -> bool;
+    /// `!(x >= best)`.
+    fn beats_min(self, best: Self) -> bool;
+}
+macro_rules! arg_int {
+    ($($t:ty),*) => {$(
+        impl ArgElem for $t {
+            fn beats_max(self, best: $t) -> bool { self > best }
+            fn beats_min(self, best: $t) -> bool { self < best }
+        }
+    )*};
+}
+arg_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+impl ArgElem for bool {
+    fn beats_max(self, best: bool) -> bool {
+        self && !best
+    }
+    fn beats_min(self, best: bool) -> bool {
+        !self && best
+    }
+}
+macro_rules! arg_float {
+    ($t:ty, $f:expr) => {
+        impl ArgElem for $t {
+            fn nan(self) -> bool {
+                ($f)(self).is_nan()
+            }
+            fn beats_max(self, best: $t) -> bool {
+                !(($f)(self) <= ($f)(best))
+            }
+            fn beats_min(self, best: $t) -> bool {
+                !(($f)(self) >= ($f)(best))
+            }
+        }
+    };
+}
+arg_float!(f64, |x: f64| x);
+arg_float!(f32, |x: f32| x);
+arg_float!(f16, |x: f16| x.to_f32());
+macro_rules! arg_complex {
+    ($t:ty) => {
+        impl ArgElem for $t {
+            fn nan(self) -> bool {
+                self.re.is_nan() || self.im.is_nan()
+            }
+            fn beats_max(self, b: $t) -> bool {
+                self.re > b.re || (self.re == b.re && self.im > b.im) || self.nan()
+            }
+            fn beats_min(self, b: $t) -> bool {
+                self.re < b.re || (self.re == b.re && self.im < b.im) || self.nan()
+            }
+        }
+    };
+}
+arg_complex!(Complex64);
+arg_complex!(Complex32);
+
+/// The index of the first maximum (or minimum) of `n` elements `stride` bytes apart.
+///
+/// # Safety
+/// The elements must lie inside the buffer at `p`.
+unsafe fn arg_run<T: ArgElem>(p: *const u8, n: usize, stride: isize, max: bool) -> i64 {
     // SAFETY: guaranteed by the caller.
-    pairwise(n, &|i| unsafe {
-        (p.offset(i as isize * stride) as *const f32).read_unaligned()
-    })
+    let at =
+        |i: usize| unsafe { std::ptr::read_unaligned(p.offset(i as isize * stride) as *const T) };
+    let mut best = at(0);
+    let mut idx = 0;
+    if best.nan() {
+        return 0;
+    }
+    for i in 1..n {
+        let x = at(i);
+        let beats = if max {
+            x.beats_max(best)
+        } else {
+            x.beats_min(best)
+        };
+        if beats {
+            best = x;
+            idx = i;
+            if x.nan() {
+                break;
+            }
+        }
+    }
+    idx as i64
+}
+
+/// `np.argmax`/`np.argmin` along `axis` (or of the C-order flattening when `None`):
+/// int64 indices shaped as the other axes (C order), or NumPy's ValueError for an empty
+/// axis (`attempt to get argmax of an empty sequence`).
+pub fn arg_reduce(a: &NdArray, axis: Option<usize>, max: bool) -> Result<NdArray> {
+    let name = if max { "argmax" } else { "argmin" };
+    let empty = || ArrayError::value(format!("attempt to get {name} of an empty sequence"));
+    let src;
+    let (arr, ax) = match axis {
+        Some(ax) => (a, ax),
+        None => {
+            src = if a.is_c_contiguous() {
+                a.clone()
+            } else {
+                a.copy(crate::array::Order::C)?
+            };
+            let n = src.size();
+            let flat =
+                src.with_layout(src.offset, smallvec![n], smallvec![src.itemsize() as isize]);
+            if n == 0 {
+                return Err(empty());
+            }
+            let v = crate::with_dtype!(flat.dtype, T => {
+                check_in_bounds(&flat);
+                // SAFETY: the view lies inside its buffer (checked).
+                unsafe { arg_run::<T>(flat.storage.as_ptr().add(flat.offset), n, flat.strides[0], max) }
+            });
+            return NdArray::from_vec(vec![v], &[]);
+        }
+    };
+    let m = arr.shape[ax];
+    if m == 0 {
+        return Err(empty());
+    }
+    let out_shape: Shape = (0..arr.ndim())
+        .filter(|&k| k != ax)
+        .map(|k| arr.shape[k])
+        .collect();
+    let out_strides: Strides = (0..arr.ndim())
+        .filter(|&k| k != ax)
+        .map(|k| arr.strides[k])
+        .collect();
+    let stride = arr.strides[ax];
+    check_in_bounds(arr);
+    let offsets = crate::array::iter::Offsets::new(&out_shape, &out_strides, arr.offset);
+    let base = arr.storage.as_ptr();
+    let v: Vec<i64> = crate::with_dtype!(arr.dtype, T => {
+        // SAFETY: every run lies inside the array's view (checked).
+        offsets.map(|off| unsafe { arg_run::<T>(base.add(off), m, stride, max) }).collect()
+    });
+    NdArray::from_vec(v, &out_shape)
+}
+
+// ---- accumulations ------------------------------------------------------------------
+
+/// `np.add.accumulate`/`np.multiply.accumulate` along `axis` in loop dtype `dtype`
+/// (`cumsum`, `cumprod`): a new array laid out like the input (order K).
+pub fn accumulate(a: &NdArray, axis: usize, kind: RKind, dtype: DType) -> Result<NdArray> {
+    let out = a.astype(dtype, crate::array::Casting::Unsafe)?;
+    if out.size() == 0 || out.shape[axis] <= 1 {
+        return Ok(out);
+    }
+    check_in_bounds(&out);
+    let ndim = out.ndim();
+    let lanes_shape: Shape = (0..ndim)
+        .map(|k| if k == axis { 1 } else { out.shape[k] })
+        .collect();
+    let n = out.shape[axis];
+    let stride = out.strides[axis];
+    let base = out.storage.as_ptr();
+    let starts: Vec<usize> =
+        crate::array::iter::Offsets::new(&lanes_shape, &out.strides, out.offset).collect();
+    macro_rules! go {
+        ($T:ty, $op:expr) => {{
+            let op = $op;
+            for &s in &starts {
+                // SAFETY: each lane lies inside the fresh array (checked).
+                unsafe {
+                    let p = base.add(s);
+                    let mut acc = std::ptr::read_unaligned(p as *const $T);
+                    for i in 1..n as isize {
+                        let q = p.offset(i * stride) as *mut $T;
+                        RedOp::<$T>::elem(op, &mut acc, std::ptr::read_unaligned(q));
+                        std::ptr::write_unaligned(q, acc);
+                    }
+                }
+            }
+        }};
+    }
+    let mul = kind == RKind::Mul;
+    match dtype {
+        DType::Float64 => {
+            if mul {
+                go!(f64, ProdF64)
+            } else {
+                go!(f64, SumF64)
+            }
+        }
+        DType::Float32 => {
+            if mul {
+                go!(f32, ProdF32)
+            } else {
+                go!(f32, SumF32)
+            }
+        }
+        DType::Float16 => {
+            if mul {
+                go!(f16, ProdF16)
+            } else {
+                go!(f16, SumF16)
+            }
+        }
+        DType::Complex128 => {
+            if mul {
+                go!(Complex64, ProdC128)
+            } else {
+                go!(Complex64, SumC128)
+            }
+        }
+        DType::Complex64 => {
+            if mul {
+                go!(Complex32, ProdC64)
+            } else {
+                go!(Complex32, SumC64)
+            }
+        }
+        DType::Bool => go!(bool, BoolOp(kind)),
+        DType::Int8 => go!(i8, IntOp(kind)),
+        DType::Int16 => go!(i16, IntOp(kind)),
+        DType::Int32 => go!(i32, IntOp(kind)),
+        DType::Int64 => go!(i64, IntOp(kind)),
+        DType::UInt8 => go!(u8, IntOp(kind)),
+        DType::UInt16 => go!(u16, IntOp(kind)),
+        DType::UInt32 => go!(u32, IntOp(kind)),
+        DType::UInt64 => go!(u64, IntOp(kind)),
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn ten_tenths_is_one() {
-        let x = [0.1f64; 10];
-        let s = 0.0 + unsafe { pairwise_f64(x.as_ptr() as *const u8, 10, 8) };
-        assert_eq!(s, 1.0);
-        let naive: f64 = x.iter().sum();
-        assert_eq!(naive, 0.9999999999999999);
+    /// The reference: NumPy's C kernel transcribed literally (index arithmetic).
+    fn reference(a: &[f64]) -> f64 {
+        let n = a.len();
+        if n < 8 {
+            let mut res = -0.0;
+            for &x in a {
+                res += x;
+            }
+            res
+        } else if n <= 128 {
+            let mut r = [0.0; 8];
+            r.copy_from_slice(&a[..8]);
+            let mut i = 8;
+            while i < n - (n % 8) {
+                for k in 0..8 {
+                    r[k] += a[i + k];
+                }
+                i += 8;
+            }
+            let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            while i < n {
+                res += a[i];
+                i += 1;
+            }
+            res
+        } else {
+            let mut n2 = n / 2;
+            n2 -= n2 % 8;
+            reference(&a[..n2]) + reference(&a[n2..])
+        }
+    }
+
+    fn data(n: usize) -> Vec<f64> {
+        // Deterministic values of mixed magnitude (an LCG).
+        let mut s: u64 = 0x2545F4914F6CDD1D;
+        (0..n)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let m = (s >> 11) as f64 / (1u64 << 53) as f64;
+                (m - 0.3) * 10f64.powi(((s >> 5) % 7) as i32 - 3)
+            })
+            .collect()
     }
 
     #[test]
-    fn matches_numpy_for_arange() {
-        // np.sum(np.arange(1, 21) / 10) == 21.0
-        let y: Vec<f64> = (1..=20).map(|i| i as f64 / 10.0).collect();
-        assert_eq!(
-            0.0 + unsafe { pairwise_f64(y.as_ptr() as *const u8, 20, 8) },
-            21.0
-        );
-        for n in [0usize, 1, 7, 8, 9, 127, 128, 129, 1000] {
-            let v: Vec<f32> = (0..n).map(|i| i as f32).collect();
-            let s = unsafe { pairwise_f32(v.as_ptr() as *const u8, n, 4) };
-            assert_eq!(s, (n * n.saturating_sub(1) / 2) as f32);
+    fn pairwise_matches_the_c_kernel() {
+        for n in [
+            0, 1, 2, 7, 8, 9, 15, 16, 17, 127, 128, 129, 130, 255, 256, 257, 1000, 4097, 100_003,
+        ] {
+            let a = data(n);
+            assert_eq!(
+                pairwise(&a, |x| x).to_bits(),
+                reference(&a).to_bits(),
+                "n={n}"
+            );
         }
+        // Ten 0.1s: the pairwise tree gives exactly 1.0, naive summation does not.
+        let tenth = [0.1; 10];
+        assert_eq!(pairwise(&tenth, |x| x), 1.0);
+        assert_ne!(tenth.iter().sum::<f64>(), 1.0);
+        // -0.0 is preserved below 8 elements.
+        assert!(pairwise(&[-0.0, -0.0], |x: f64| x).is_sign_negative());
+        assert!(pairwise::<f64, f64>(&[], |x| x).is_sign_negative());
+    }
+
+    #[test]
+    fn parallel_pairwise_is_bit_identical() {
+        let a = data(PAR_MIN * 2 + 12345);
+        assert_eq!(pairwise_par(&a, |x| x).to_bits(), reference(&a).to_bits());
+    }
+
+    #[test]
+    fn complex_pairwise_interleaves() {
+        for n in [1usize, 3, 4, 5, 63, 64, 65, 200] {
+            let v = data(2 * n);
+            let (rr, ri) = pairwise_pairs(&v);
+            // Small cases: plain sums of each component from -0.0.
+            if 2 * n < 8 {
+                let re: f64 = v.iter().step_by(2).fold(-0.0, |a, &x| a + x);
+                let im: f64 = v.iter().skip(1).step_by(2).fold(-0.0, |a, &x| a + x);
+                assert_eq!((rr, ri), (re, im));
+            }
+            assert!(rr.is_finite() && ri.is_finite());
+        }
+    }
+
+    fn arr2(rows: usize, cols: usize) -> NdArray {
+        NdArray::from_vec(data(rows * cols), &[rows, cols]).unwrap()
+    }
+
+    fn sum(a: &NdArray, reduced: &[bool], dtype: DType) -> NdArray {
+        reduce(
+            a,
+            &Spec {
+                kind: RKind::Add,
+                reduced,
+                keepdims: false,
+                dtype,
+                initial: None,
+                mask: None,
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn plans_follow_numpys_rules() {
+        // axis=1 of C order: one pairwise call per row.
+        let a = arr2(37, 300);
+        let r = sum(&a, &[false, true], DType::Float64);
+        let v = a.to_vec::<f64>().unwrap();
+        for i in 0..37 {
+            let want = 0.0 + reference(&v[i * 300..(i + 1) * 300]);
+            assert_eq!(r.get(&[i]).unwrap(), Scalar::F64(want));
+        }
+        // axis=0 of C order: sequential down each column.
+        let r = sum(&a, &[true, false], DType::Float64);
+        for j in 0..300 {
+            let mut s = 0.0;
+            for i in 0..37 {
+                s += v[i * 300 + j];
+            }
+            assert_eq!(r.get(&[j]).unwrap(), Scalar::F64(s));
+        }
+        // Full reduction of a contiguous array: one call over everything.
+        let r = sum(&a, &[true, true], DType::Float64);
+        assert_eq!(r.item().unwrap(), Scalar::F64(0.0 + reference(&v)));
+        // Casting reductions: chunks of 8192 added sequentially.
+        let ints: Vec<i64> = (0..20000).map(|i| (i * 7919) % 1000 - 500).collect();
+        let ai = NdArray::from_vec(ints.clone(), &[20000]).unwrap();
+        let r = sum(&ai, &[true], DType::Float64);
+        let f: Vec<f64> = ints.iter().map(|&x| x as f64).collect();
+        let mut want = 0.0;
+        for c in f.chunks(BUFSIZE) {
+            want += reference(c);
+        }
+        assert_eq!(r.item().unwrap(), Scalar::F64(want));
+    }
+
+    #[test]
+    fn strided_full_reduction_buffers_whole_rows() {
+        // A[::2, :] of a (40, 100) array: 50 rows of 100, chunks of 100 * 81 elements.
+        let a = arr2(40, 100);
+        let v = a.to_vec::<f64>().unwrap();
+        let view = a.with_layout(a.offset, smallvec![20, 100], smallvec![1600, 8]);
+        let r = sum(&view, &[true, true], DType::Float64);
+        let rows: Vec<f64> = (0..20)
+            .flat_map(|i| v[2 * i * 100..2 * i * 100 + 100].to_vec())
+            .collect();
+        let mut want = 0.0;
+        for c in rows.chunks(100 * (BUFSIZE / 100)) {
+            want += reference(c);
+        }
+        assert_eq!(r.item().unwrap(), Scalar::F64(want));
+    }
+
+    #[test]
+    fn split_across_threads_is_bit_identical() {
+        let a = arr2(2000, 600);
+        let v = a.to_vec::<f64>().unwrap();
+        let r0 = sum(&a, &[true, false], DType::Float64);
+        let r1 = sum(&a, &[false, true], DType::Float64);
+        for j in [0, 1, 299, 599] {
+            let mut s = 0.0;
+            for i in 0..2000 {
+                s += v[i * 600 + j];
+            }
+            assert_eq!(r0.get(&[j]).unwrap(), Scalar::F64(s));
+        }
+        for i in [0, 999, 1000, 1999] {
+            assert_eq!(
+                r1.get(&[i]).unwrap(),
+                Scalar::F64(0.0 + reference(&v[i * 600..(i + 1) * 600]))
+            );
+        }
+        let full = sum(&a, &[true, true], DType::Float64);
+        assert_eq!(full.item().unwrap(), Scalar::F64(0.0 + reference(&v)));
+    }
+
+    #[test]
+    fn arg_and_accumulate() {
+        let a = NdArray::from_vec(vec![1.0, f64::NAN, 3.0, f64::NAN], &[4]).unwrap();
+        assert_eq!(
+            arg_reduce(&a, None, true).unwrap().item().unwrap(),
+            Scalar::I64(1)
+        );
+        let b = NdArray::from_vec(vec![4i64, 9, 2, 9, 1, 2], &[2, 3]).unwrap();
+        assert_eq!(
+            arg_reduce(&b, Some(1), true)
+                .unwrap()
+                .to_vec::<i64>()
+                .unwrap(),
+            [1, 0]
+        );
+        assert_eq!(
+            arg_reduce(&b, Some(0), false)
+                .unwrap()
+                .to_vec::<i64>()
+                .unwrap(),
+            [0, 1, 0]
+        );
+        let e = NdArray::from_vec(Vec::<f64>::new(), &[0]).unwrap();
+        assert_eq!(
+            arg_reduce(&e, None, true).unwrap_err().msg,
+            "attempt to get argmax of an empty sequence"
+        );
+        let c = accumulate(&b, 1, RKind::Add, DType::Int64).unwrap();
+        assert_eq!(c.to_vec::<i64>().unwrap(), [4, 13, 15, 9, 10, 12]);
+    }
+
+    #[test]
+    fn empty_and_identity() {
+        let e = NdArray::from_vec(Vec::<f64>::new(), &[0, 3]).unwrap();
+        let spec = |kind| Spec {
+            kind,
+            reduced: &[true, false],
+            keepdims: false,
+            dtype: DType::Float64,
+            initial: None,
+            mask: None,
+        };
+        assert_eq!(
+            reduce(&e, &spec(RKind::Add))
+                .unwrap()
+                .to_vec::<f64>()
+                .unwrap(),
+            [0.0; 3]
+        );
+        assert_eq!(
+            reduce(&e, &spec(RKind::Mul))
+                .unwrap()
+                .to_vec::<f64>()
+                .unwrap(),
+            [1.0; 3]
+        );
+        assert_eq!(
+            reduce(&e, &spec(RKind::Max)).unwrap_err().msg,
+            "zero-size array to reduction operation maximum which has no identity"
+        );
     }
 }

@@ -1069,10 +1069,10 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
             let p = unsafe { src.storage.as_ptr().add(start) };
             let init = init.unwrap_or(Scalar::F64(0.0));
             if loop_dt == DType::Float64 {
-                let s = unsafe { crate::kernels::reduce::pairwise_f64(p, red_len, st) };
+                let s = unsafe { crate::kernels::pairwise::pairwise_f64(p, red_len, st) };
                 Scalar::F64(init.to_f64() + s)
             } else {
-                let s = unsafe { crate::kernels::reduce::pairwise_f32(p, red_len, st) };
+                let s = unsafe { crate::kernels::pairwise::pairwise_f32(p, red_len, st) };
                 Scalar::F32(init.to_f64() as f32 + s)
             }
         } else {
