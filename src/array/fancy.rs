@@ -502,6 +502,50 @@ unsafe fn take_1d(
     }
 }
 
+/// [`take_1d`], split between threads when the gather is large and its source is beyond
+/// the caches (random reads wait on memory; two cores keep twice as many in flight). The
+/// error reported is the first in index order, as the sequential loop's.
+///
+/// # Safety
+/// As for [`take_1d`].
+unsafe fn take_1d_par(
+    size: usize,
+    dst: *mut u8,
+    src: *const u8,
+    stride: isize,
+    len: usize,
+    idx: &[i64],
+    axis: usize,
+) -> Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let big_source = len.saturating_mul(stride.unsigned_abs()) >= 1 << 23;
+    if threads < 2 || idx.len() < 1 << 18 || !big_source {
+        // SAFETY: forwarded.
+        return unsafe { take_1d(size, dst, src, stride, len, idx, axis) };
+    }
+    let chunk = idx.len().div_ceil(threads);
+    let (d, s) = (dst as usize, src as usize);
+    let results: Vec<Result<()>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = idx
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    let out = (d + c * chunk * size) as *mut u8;
+                    // SAFETY: each thread writes its own range of the output; the reads
+                    // are bounds-checked elements of the source, which nothing writes.
+                    unsafe { take_1d(size, out, s as *const u8, stride, len, part, axis) }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Ok(())))
+            .collect()
+    });
+    results.into_iter().collect()
+}
+
 /// The result of a gather: the array NumPy allocates, and the view of it NumPy returns
 /// when the advanced dimensions are moved into place (its `.base` is the first).
 pub struct Gathered {
@@ -578,7 +622,7 @@ impl NdArray {
                 let idx = unsafe { std::slice::from_raw_parts(p, n) };
                 // SAFETY: the source element 0 is the subspace start; `dst` holds n items.
                 unsafe {
-                    take_1d(
+                    take_1d_par(
                         itemsize,
                         dst,
                         src.add(sub.offset),

@@ -1076,12 +1076,13 @@ fn np_diag_indices(_: &mut Interp, a: Args) -> PResult<Value> {
         Some(v) => to_i64(v, "")?,
         None => 2,
     };
-    let n = n.max(0);
-    let idx: Vec<NdArray> = (0..nd.max(0))
-        .map(|_| NdArray::from_vec((0..n).collect::<Vec<_>>(), &[n as usize]))
-        .collect::<Result<_, _>>()
-        .or_exc()?;
-    Ok(tuple_of(idx))
+    let r = arange(n.max(0) as usize)?;
+    Ok(tuple_of(
+        (0..nd.max(0))
+            .map(|_| r.copy(Order::C))
+            .collect::<Result<_, _>>()
+            .or_exc()?,
+    ))
 }
 
 fn np_diag_indices_from(_: &mut Interp, a: Args) -> PResult<Value> {
@@ -1097,17 +1098,21 @@ fn np_diag_indices_from(_: &mut Interp, a: Args) -> PResult<Value> {
             "All dimensions of input must be of equal length",
         );
     }
-    let idx: Vec<NdArray> = (0..arr.ndim())
-        .map(|_| NdArray::from_vec((0..n as i64).collect::<Vec<_>>(), &[n]))
-        .collect::<Result<_, _>>()
-        .or_exc()?;
-    Ok(tuple_of(idx))
+    let r = arange(n)?;
+    Ok(tuple_of(
+        (0..arr.ndim())
+            .map(|_| r.copy(Order::C))
+            .collect::<Result<_, _>>()
+            .or_exc()?,
+    ))
 }
 
 /// Row and column indices of the lower (`lower`) or upper triangle of an `n x m` matrix
 /// with diagonal offset `k`, in C order.
 fn tri_indices(n: i64, k: i64, m: i64, lower: bool) -> PResult<Value> {
     let (n, m) = (n.max(0), m.max(0));
+    // NumPy builds the n x m boolean mask first (and fails as it would).
+    NdArray::zeros(&[n as usize, m as usize], DType::Bool, Order::C).or_exc()?;
     let mut rows = Vec::new();
     let mut cols = Vec::new();
     for i in 0..n {
@@ -1197,30 +1202,28 @@ fn integral_array(v: &Value) -> PResult<NdArray> {
 fn np_unravel_index(it: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("unravel_index", a, &["indices", "shape", "order"], 2)?;
     let idx = integral_array(b.req(0))?;
-    let dims: Vec<usize> = to_dims(b.req(1))?
-        .into_iter()
-        .map(|d| d.max(0) as usize)
-        .collect();
+    let sdims = to_dims(b.req(1))?;
     let fortran = fortran_arg(it, b.get(2))?;
-    let size: usize = dims.iter().product();
+    let size = sdims.iter().fold(1i64, |a, &d| a.saturating_mul(d));
     let vals = i64s(&idx);
-    let mut cols: Vec<Vec<i64>> = vec![Vec::with_capacity(vals.len()); dims.len()];
+    let mut cols: Vec<Vec<i64>> = vec![Vec::with_capacity(vals.len()); sdims.len()];
     for &v in &vals {
-        if v < 0 || v as u64 >= size as u64 {
+        if v < 0 || v >= size {
             return raise(
                 ExcType::ValueError,
                 format!("index {v} is out of bounds for array with size {size}"),
             );
         }
-        let mut rest = v as usize;
+        // Signed, as NumPy computes it (negative dimensions give its odd results).
+        let mut rest = v;
         let axes: Box<dyn Iterator<Item = usize>> = if fortran {
-            Box::new(0..dims.len())
+            Box::new(0..sdims.len())
         } else {
-            Box::new((0..dims.len()).rev())
+            Box::new((0..sdims.len()).rev())
         };
         for k in axes {
-            cols[k].push((rest % dims[k]) as i64);
-            rest /= dims[k];
+            cols[k].push(rest % sdims[k]);
+            rest /= sdims[k];
         }
     }
     let shape = idx.shape().to_vec();
@@ -1288,6 +1291,15 @@ fn np_ravel_multi_index(it: &mut Interp, a: Args) -> PResult<Value> {
     } else {
         (0..nd).collect()
     };
+    for (k, &n) in dims.iter().enumerate() {
+        let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
+        if n == 0 && mode != ClipMode::Raise {
+            return raise(
+                ExcType::ValueError,
+                "cannot unravel if shape has zero entries (is empty).",
+            );
+        }
+    }
     for k in order {
         let n = dims[k];
         let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
@@ -1316,9 +1328,29 @@ fn values_iter(items: Vec<Value>) -> Value {
     )))))
 }
 
-/// Every index of `shape` in C order, as tuples.
-fn index_tuples(shape: &[usize]) -> Vec<Value> {
-    let total: usize = shape.iter().product();
+/// `np.arange(n)` (int64), or NumPy's MemoryError for sizes beyond the machine.
+fn arange(n: usize) -> PResult<NdArray> {
+    let mut r = NdArray::zeros(&[n], DType::Int64, Order::C).or_exc()?;
+    if let Some(s) = r.as_mut_slice::<i64>() {
+        for (i, v) in s.iter_mut().enumerate() {
+            *v = i as i64;
+        }
+    }
+    Ok(r)
+}
+
+/// Every index of `shape` in C order, as tuples (computed up front: refused beyond
+/// 2**26 of them rather than exhausting memory).
+fn index_tuples(shape: &[usize]) -> PResult<Vec<Value>> {
+    let total = shape.iter().fold(1usize, |a, &d| a.saturating_mul(d));
+    if total > 1 << 26 {
+        return raise(
+            ExcType::MemoryError,
+            format!(
+                "numpyx builds the {total} indices of np.ndindex/np.ndenumerate up front; that many do not fit"
+            ),
+        );
+    }
     let mut out = Vec::with_capacity(total);
     let mut cur = vec![0usize; shape.len()];
     for _ in 0..total {
@@ -1333,7 +1365,7 @@ fn index_tuples(shape: &[usize]) -> Vec<Value> {
             cur[k] = 0;
         }
     }
-    out
+    Ok(out)
 }
 
 fn np_ndindex(_: &mut Interp, a: Args) -> PResult<Value> {
@@ -1353,13 +1385,13 @@ fn np_ndindex(_: &mut Interp, a: Args) -> PResult<Value> {
         return raise(ExcType::ValueError, "negative dimensions are not allowed");
     }
     let shape: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
-    Ok(values_iter(index_tuples(&shape)))
+    Ok(values_iter(index_tuples(&shape)?))
 }
 
 fn np_ndenumerate(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("ndenumerate", a, &["arr"], 1)?;
     let arr = to_array(b.req(0))?;
-    let idx = index_tuples(arr.shape());
+    let idx = index_tuples(arr.shape())?;
     let items = idx
         .into_iter()
         .zip(arr.iter_scalars())
