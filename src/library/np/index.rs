@@ -187,6 +187,22 @@ fn sequence_error(ndim: Option<usize>) -> Box<Exc> {
     Exc::new(ExcType::ValueError, msg)
 }
 
+/// A NumPy scalar stored into an element of `dt` as NumPy's `setitem` does: signed integer
+/// targets take any real NumPy number through Python's `int()` with its range checks
+/// (`np.float32(300)` into int8 is an OverflowError); every other target, unsigned
+/// integers included, casts unsafe-ly (`np.int64(-1)` into uint8 is 255).
+fn pack_scalar(s: Scalar, dt: DType) -> crate::array::Result<Scalar> {
+    let sd = s.dtype();
+    if !dt.is_signed_int() || sd == dt || sd.is_bool() || sd.is_complex() {
+        return Ok(s.cast(dt));
+    }
+    if sd.is_integer() {
+        Scalar::from_py_int(s.to_i128(), dt)
+    } else {
+        Scalar::from_py_float(s.to_f64(), dt)
+    }
+}
+
 /// `a[items] = value` for a basic index (a view, or one element for a full integer
 /// index), converting `value` as NumPy's `PyArray_Pack`/`PyArray_CopyObject` do: Python
 /// and NumPy scalars with range checks, arrays unsafe-ly, sequences at most as deep as
@@ -198,7 +214,7 @@ pub fn set_basic(arr: &NdArray, items: &[IndexItem], value: &Value) -> PResult<(
     let element = crate::array::index::is_scalar_index(items, arr.ndim());
     let src = match value {
         Value::Array(a) => a.get(),
-        Value::NpScalar(s) => NdArray::from_scalar(s.coerce_strong(dt).or_exc()?).or_exc()?,
+        Value::NpScalar(s) => NdArray::from_scalar(pack_scalar(**s, dt).or_exc()?).or_exc()?,
         Value::List(_) | Value::Tuple(_) => {
             let n = to_array_dtype(value, Some(dt))?;
             if n.ndim() > dst.ndim() {
