@@ -446,11 +446,6 @@ impl NativeObj for FlatIter {
 
 // ----- helpers for the functions -----
 
-/// The array argument of a function, and its interpreter object when it is one.
-fn array_arg(v: &Value) -> PResult<NdArray> {
-    to_array(v)
-}
-
 fn mode_arg(it: &mut Interp, v: Option<&Value>) -> PResult<ClipMode> {
     match v {
         None => Ok(ClipMode::Raise),
@@ -614,7 +609,6 @@ fn along_axis_args(
     arr: &Value,
     indices: &Value,
     axis: Option<&Value>,
-    fname: &str,
 ) -> PResult<(NdArray, NdArray, Option<usize>)> {
     let Value::Array(_) = indices else {
         return raise(
@@ -635,7 +629,6 @@ fn along_axis_args(
     if !idx.dtype.is_integer() {
         return raise(ExcType::IndexError, "`indices` must be an integer array");
     }
-    let _ = fname;
     match axis_arg(axis)? {
         None => {
             if idx.ndim() != 1 {
@@ -678,7 +671,7 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
     match a.pos.len() {
         0 => type_error("where() missing 1 required positional argument: 'condition'"),
         1 => {
-            let c = array_arg(&a.pos[0])?;
+            let c = to_array(&a.pos[0])?;
             Ok(tuple_of(nonzero_of(&c)?))
         }
         2 => raise(
@@ -686,7 +679,7 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
             "either both or neither of x and y should be given",
         ),
         3 => {
-            let cond = array_arg(&a.pos[0])?;
+            let cond = to_array(&a.pos[0])?;
             let (_, xy) = common_operands(&[&a.pos[1], &a.pos[2]])?;
             Ok(ArrayObj::value(
                 fancy::where_(&cond, &xy[0], &xy[1]).or_exc()?,
@@ -698,12 +691,12 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn np_nonzero(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("nonzero", a, &["a"], 1)?;
-    Ok(tuple_of(nonzero_of(&array_arg(b.req(0))?)?))
+    Ok(tuple_of(nonzero_of(&to_array(b.req(0))?)?))
 }
 
 fn np_argwhere(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("argwhere", a, &["a"], 1)?;
-    let arr = array_arg(b.req(0))?;
+    let arr = to_array(b.req(0))?;
     if arr.ndim() == 0 {
         // NumPy: argwhere of a 0-d array is that of atleast_1d(a)[..., :0] rows.
         let n = arr.item().or_exc()?.is_true() as usize;
@@ -728,7 +721,7 @@ fn np_argwhere(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn np_flatnonzero(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("flatnonzero", a, &["a"], 1)?;
-    let arr = array_arg(b.req(0))?.ravel(Order::C).or_exc()?;
+    let arr = to_array(b.req(0))?.ravel(Order::C).or_exc()?;
     let mut nz = fancy::nonzero(&arr).or_exc()?;
     Ok(ArrayObj::value(nz.remove(0)))
 }
@@ -738,7 +731,7 @@ fn np_take(it: &mut Interp, a: Args) -> PResult<Value> {
     if b.get(3).is_some() {
         return type_error("numpyx does not support the out argument of take (yet)");
     }
-    let arr = array_arg(b.req(0))?;
+    let arr = to_array(b.req(0))?;
     let idx = int_array(b.req(1))?;
     let mode = mode_arg(it, b.get(4))?;
     array_or_scalar(take_impl(&arr, &idx, axis_arg(b.get(2))?, mode)?)
@@ -782,7 +775,7 @@ fn np_take_along_axis(_: &mut Interp, a: Args) -> PResult<Value> {
         None => Value::Int(-1),
         Some(v) => v.clone(),
     };
-    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis), "take_along_axis")?;
+    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis))?;
     let (arr, axis) = match axis {
         None => (arr.ravel(Order::C).or_exc()?, 0),
         Some(ax) => (arr, ax),
@@ -803,7 +796,7 @@ fn np_put_along_axis(_: &mut Interp, a: Args) -> PResult<Value> {
         return type_error("put_along_axis() missing 1 required positional argument: 'axis'");
     };
     let axis = axis.clone();
-    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis), "put_along_axis")?;
+    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis))?;
     arr.check_writeable().or_exc()?;
     match axis {
         None => {
@@ -837,14 +830,14 @@ fn np_compress(_: &mut Interp, a: Args) -> PResult<Value> {
     if b.get(3).is_some() {
         return type_error("numpyx does not support the out argument of compress (yet)");
     }
-    let arr = array_arg(b.req(1))?;
+    let arr = to_array(b.req(1))?;
     compress_impl(b.req(0), &arr, axis_arg(b.get(2))?)
 }
 
 fn np_extract(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("extract", a, &["condition", "arr"], 2)?;
-    let c = array_arg(b.req(0))?.ravel(Order::C).or_exc()?;
-    let arr = array_arg(b.req(1))?;
+    let c = to_array(b.req(0))?.ravel(Order::C).or_exc()?;
+    let arr = to_array(b.req(1))?;
     let nz = fancy::nonzero(&c).or_exc()?.remove(0);
     Ok(ArrayObj::value(take_impl(
         &arr,
