@@ -16,6 +16,35 @@ use super::ndarray::{NdArray, Order, Shape, Strides, contiguous_strides};
 use super::view::broadcast_shapes;
 use super::{ArrayError, Result, shape_str};
 
+/// Runs `$body` with `$T` the unsigned integer type of `$size` bytes (16: `u128`): element
+/// moves that never convert need only the element size.
+macro_rules! with_size {
+    ($size:expr, $T:ident => $body:expr) => {
+        match $size {
+            1 => {
+                type $T = u8;
+                $body
+            }
+            2 => {
+                type $T = u16;
+                $body
+            }
+            4 => {
+                type $T = u32;
+                $body
+            }
+            8 => {
+                type $T = u64;
+                $body
+            }
+            _ => {
+                type $T = u128;
+                $body
+            }
+        }
+    };
+}
+
 /// One element of an advanced subscript.
 #[derive(Clone, Debug)]
 pub enum Index {
@@ -502,6 +531,50 @@ unsafe fn take_1d(
     }
 }
 
+/// [`take_1d`], split between threads when the gather is large and its source is beyond
+/// the caches (random reads wait on memory; two cores keep twice as many in flight). The
+/// error reported is the first in index order, as the sequential loop's.
+///
+/// # Safety
+/// As for [`take_1d`].
+unsafe fn take_1d_par(
+    size: usize,
+    dst: *mut u8,
+    src: *const u8,
+    stride: isize,
+    len: usize,
+    idx: &[i64],
+    axis: usize,
+) -> Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let big_source = len.saturating_mul(stride.unsigned_abs()) >= 1 << 23;
+    if threads < 2 || idx.len() < 1 << 18 || !big_source {
+        // SAFETY: forwarded.
+        return unsafe { take_1d(size, dst, src, stride, len, idx, axis) };
+    }
+    let chunk = idx.len().div_ceil(threads);
+    let (d, s) = (dst as usize, src as usize);
+    let results: Vec<Result<()>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = idx
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    let out = (d + c * chunk * size) as *mut u8;
+                    // SAFETY: each thread writes its own range of the output; the reads
+                    // are bounds-checked elements of the source, which nothing writes.
+                    unsafe { take_1d(size, out, s as *const u8, stride, len, part, axis) }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Ok(())))
+            .collect()
+    });
+    results.into_iter().collect()
+}
+
 /// The result of a gather: the array NumPy allocates, and the view of it NumPy returns
 /// when the advanced dimensions are moved into place (its `.base` is the first).
 pub struct Gathered {
@@ -578,7 +651,7 @@ impl NdArray {
                 let idx = unsafe { std::slice::from_raw_parts(p, n) };
                 // SAFETY: the source element 0 is the subspace start; `dst` holds n items.
                 unsafe {
-                    take_1d(
+                    take_1d_par(
                         itemsize,
                         dst,
                         src.add(sub.offset),
@@ -649,22 +722,22 @@ impl NdArray {
         );
         let (len, [ss, ms]) = (runs.inner_len, runs.inner_strides);
         let mptr = mask.storage.as_ptr() as *const u8;
-        let mut w = 0usize;
-        for [s0, m0] in runs {
-            for k in 0..len as isize {
-                // SAFETY: offsets of elements of both arrays; w < count.
-                unsafe {
-                    if *mptr.offset(m0 as isize + k * ms) != 0 {
-                        std::ptr::copy_nonoverlapping(
-                            src.offset(s0 as isize + k * ss),
-                            dst.add(w * itemsize),
-                            itemsize,
-                        );
-                        w += 1;
+        with_size!(itemsize, T => {
+            let d = dst as *mut T;
+            let mut w = 0usize;
+            for [s0, m0] in runs {
+                for k in 0..len as isize {
+                    // SAFETY: offsets of elements of both arrays; w < count.
+                    unsafe {
+                        if *mptr.offset(m0 as isize + k * ms) != 0 {
+                            let x = std::ptr::read_unaligned(src.offset(s0 as isize + k * ss) as *const T);
+                            std::ptr::write_unaligned(d.add(w), x);
+                            w += 1;
+                        }
                     }
                 }
             }
-        }
+        });
         Ok(out)
     }
 
@@ -729,9 +802,23 @@ impl NdArray {
             return Ok(());
         }
         let sub = &f.sub;
-        let runs = rel_runs(&sub.shape, &sub.strides, &vs);
         let voff = Offsets::new(&f.bshape, &vb, 0).map(|o| o as isize);
         let (db, sb) = (sub.offset as isize, val.offset as isize);
+        if sub.size() == 1 {
+            // One element per index position.
+            let (dst, src) = (self.storage.as_ptr(), val.storage.as_ptr() as *const u8);
+            with_size!(self.itemsize(), T => {
+                for (&o, vo) in off.iter().zip(voff) {
+                    // SAFETY: bounds-checked destination, an element of the value.
+                    unsafe {
+                        let x = std::ptr::read_unaligned(src.offset(sb + vo) as *const T);
+                        std::ptr::write_unaligned(dst.offset(db + o) as *mut T, x);
+                    }
+                }
+            });
+            return Ok(());
+        }
+        let runs = rel_runs(&sub.shape, &sub.strides, &vs);
         let bases = off.iter().zip(voff).map(|(&o, vo)| (db + o, sb + vo));
         // SAFETY: destination offsets were bounds-checked; the value is broadcast to the
         // result shape, so every source offset is one of its elements.
@@ -781,22 +868,34 @@ impl NdArray {
             [self.offset, mask.offset],
         );
         let (len, [ds, ms]) = (runs.inner_len, runs.inner_strides);
-        let mut r = v.offset as isize;
-        for [d0, m0] in runs {
-            for k in 0..len as isize {
+        with_size!(itemsize, T => {
+            let mut r = v.offset as isize;
+            // SAFETY: the value's first element.
+            let first = unsafe { std::ptr::read_unaligned(src.offset(r) as *const T) };
+            for [d0, m0] in runs {
                 // SAFETY: element offsets of both arrays; `r` walks the value's elements.
                 unsafe {
-                    if *mptr.offset(m0 as isize + k * ms) != 0 {
-                        std::ptr::copy_nonoverlapping(
-                            src.offset(r),
-                            dst.offset(d0 as isize + k * ds),
-                            itemsize,
-                        );
-                        r += vstride;
+                    let (dp, mp) = (dst.add(d0), mptr.add(m0));
+                    if vstride == 0 && ms == 1 && ds == itemsize as isize {
+                        // One value into a contiguous run: a plain masked store.
+                        let dp = dp as *mut T;
+                        for k in 0..len {
+                            if *mp.add(k) != 0 {
+                                std::ptr::write_unaligned(dp.add(k), first);
+                            }
+                        }
+                        continue;
+                    }
+                    for k in 0..len as isize {
+                        if *mp.offset(k * ms) != 0 {
+                            let x = std::ptr::read_unaligned(src.offset(r) as *const T);
+                            std::ptr::write_unaligned(dp.offset(k * ds) as *mut T, x);
+                            r += vstride;
+                        }
                     }
                 }
             }
-        }
+        });
         Ok(())
     }
 }
@@ -982,16 +1081,6 @@ pub fn flat_offset(a: &NdArray, i: usize) -> usize {
     off as usize
 }
 
-/// Copies one element of `size` bytes.
-///
-/// # Safety
-/// Both addresses must be elements of their buffers.
-#[inline(always)]
-unsafe fn copy_elem(size: usize, dst: *mut u8, src: *const u8) {
-    // SAFETY: guaranteed by the caller.
-    unsafe { std::ptr::copy(src, dst, size) }
-}
-
 /// `np.put(a, idx, v, mode)`: the flat (C-order) positions `idx` of `a` get the elements
 /// of `v` in turn (repeated when `v` is shorter). With `raise`, the writes before a bad
 /// index stay done, as in NumPy. `v` must have `a`'s dtype.
@@ -1015,21 +1104,31 @@ pub fn put(a: &NdArray, idx: &[i64], v: &NdArray, mode: ClipMode) -> Result<()> 
     let voffs: Vec<usize> = v.offsets().collect();
     let size = a.itemsize();
     let (dst, src) = (a.storage.as_ptr(), v.storage.as_ptr() as *const u8);
-    for (k, &i) in idx.iter().enumerate() {
-        let j = match mode {
-            ClipMode::Raise => {
-                let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
-                if j < 0 || j >= n as i64 {
-                    return Err(out_of_bounds(i, 0, n));
+    let contiguous = a.is_c_contiguous();
+    with_size!(size, T => {
+        for (k, &i) in idx.iter().enumerate() {
+            let j = match mode {
+                ClipMode::Raise => {
+                    let j = if i < 0 { i.wrapping_add(n as i64) } else { i };
+                    if j < 0 || j >= n as i64 {
+                        return Err(out_of_bounds(i, 0, n));
+                    }
+                    j
                 }
-                j
+                m => m.apply(i, n),
+            } as usize;
+            let o = if contiguous {
+                a.offset + j * size
+            } else {
+                flat_offset(a, j)
+            };
+            // SAFETY: `o` is an element of `a`, `voffs[..]` one of `v`.
+            unsafe {
+                let x = std::ptr::read_unaligned(src.add(voffs[k % nv]) as *const T);
+                std::ptr::write_unaligned(dst.add(o) as *mut T, x);
             }
-            m => m.apply(i, n),
-        };
-        let o = flat_offset(a, j as usize);
-        // SAFETY: `o` is an element of `a`, `voffs[..]` one of `v`.
-        unsafe { copy_elem(size, dst.add(o), src.add(voffs[k % nv])) };
-    }
+        }
+    });
     Ok(())
 }
 
@@ -1075,10 +1174,10 @@ pub fn choose(idx: &NdArray, choices: &[NdArray], mode: ClipMode) -> Result<NdAr
         }
         // SAFETY: `src` is an element of choice `k`, `w` one of the fresh result.
         unsafe {
-            copy_elem(
-                size,
-                dst.add(w * size),
+            std::ptr::copy_nonoverlapping(
                 views[k].storage.as_ptr().add(src) as *const u8,
+                dst.add(w * size),
+                size,
             )
         };
     }

@@ -187,6 +187,22 @@ fn sequence_error(ndim: Option<usize>) -> Box<Exc> {
     Exc::new(ExcType::ValueError, msg)
 }
 
+/// A NumPy scalar stored into an element of `dt` as NumPy's `setitem` does: signed integer
+/// targets take any real NumPy number through Python's `int()` with its range checks
+/// (`np.float32(300)` into int8 is an OverflowError); every other target, unsigned
+/// integers included, casts unsafe-ly (`np.int64(-1)` into uint8 is 255).
+fn pack_scalar(s: Scalar, dt: DType) -> crate::array::Result<Scalar> {
+    let sd = s.dtype();
+    if !dt.is_signed_int() || sd == dt || sd.is_bool() || sd.is_complex() {
+        return Ok(s.cast(dt));
+    }
+    if sd.is_integer() {
+        Scalar::from_py_int(s.to_i128(), dt)
+    } else {
+        Scalar::from_py_float(s.to_f64(), dt)
+    }
+}
+
 /// `a[items] = value` for a basic index (a view, or one element for a full integer
 /// index), converting `value` as NumPy's `PyArray_Pack`/`PyArray_CopyObject` do: Python
 /// and NumPy scalars with range checks, arrays unsafe-ly, sequences at most as deep as
@@ -198,7 +214,7 @@ pub fn set_basic(arr: &NdArray, items: &[IndexItem], value: &Value) -> PResult<(
     let element = crate::array::index::is_scalar_index(items, arr.ndim());
     let src = match value {
         Value::Array(a) => a.get(),
-        Value::NpScalar(s) => NdArray::from_scalar(s.coerce_strong(dt).or_exc()?).or_exc()?,
+        Value::NpScalar(s) => NdArray::from_scalar(pack_scalar(**s, dt).or_exc()?).or_exc()?,
         Value::List(_) | Value::Tuple(_) => {
             let n = to_array_dtype(value, Some(dt))?;
             if n.ndim() > dst.ndim() {
@@ -430,11 +446,6 @@ impl NativeObj for FlatIter {
 
 // ----- helpers for the functions -----
 
-/// The array argument of a function, and its interpreter object when it is one.
-fn array_arg(v: &Value) -> PResult<NdArray> {
-    to_array(v)
-}
-
 fn mode_arg(it: &mut Interp, v: Option<&Value>) -> PResult<ClipMode> {
     match v {
         None => Ok(ClipMode::Raise),
@@ -598,7 +609,6 @@ fn along_axis_args(
     arr: &Value,
     indices: &Value,
     axis: Option<&Value>,
-    fname: &str,
 ) -> PResult<(NdArray, NdArray, Option<usize>)> {
     let Value::Array(_) = indices else {
         return raise(
@@ -619,7 +629,6 @@ fn along_axis_args(
     if !idx.dtype.is_integer() {
         return raise(ExcType::IndexError, "`indices` must be an integer array");
     }
-    let _ = fname;
     match axis_arg(axis)? {
         None => {
             if idx.ndim() != 1 {
@@ -662,7 +671,7 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
     match a.pos.len() {
         0 => type_error("where() missing 1 required positional argument: 'condition'"),
         1 => {
-            let c = array_arg(&a.pos[0])?;
+            let c = to_array(&a.pos[0])?;
             Ok(tuple_of(nonzero_of(&c)?))
         }
         2 => raise(
@@ -670,7 +679,7 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
             "either both or neither of x and y should be given",
         ),
         3 => {
-            let cond = array_arg(&a.pos[0])?;
+            let cond = to_array(&a.pos[0])?;
             let (_, xy) = common_operands(&[&a.pos[1], &a.pos[2]])?;
             Ok(ArrayObj::value(
                 fancy::where_(&cond, &xy[0], &xy[1]).or_exc()?,
@@ -682,12 +691,12 @@ fn np_where(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn np_nonzero(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("nonzero", a, &["a"], 1)?;
-    Ok(tuple_of(nonzero_of(&array_arg(b.req(0))?)?))
+    Ok(tuple_of(nonzero_of(&to_array(b.req(0))?)?))
 }
 
 fn np_argwhere(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("argwhere", a, &["a"], 1)?;
-    let arr = array_arg(b.req(0))?;
+    let arr = to_array(b.req(0))?;
     if arr.ndim() == 0 {
         // NumPy: argwhere of a 0-d array is that of atleast_1d(a)[..., :0] rows.
         let n = arr.item().or_exc()?.is_true() as usize;
@@ -712,7 +721,7 @@ fn np_argwhere(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn np_flatnonzero(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("flatnonzero", a, &["a"], 1)?;
-    let arr = array_arg(b.req(0))?.ravel(Order::C).or_exc()?;
+    let arr = to_array(b.req(0))?.ravel(Order::C).or_exc()?;
     let mut nz = fancy::nonzero(&arr).or_exc()?;
     Ok(ArrayObj::value(nz.remove(0)))
 }
@@ -722,7 +731,7 @@ fn np_take(it: &mut Interp, a: Args) -> PResult<Value> {
     if b.get(3).is_some() {
         return type_error("numpyx does not support the out argument of take (yet)");
     }
-    let arr = array_arg(b.req(0))?;
+    let arr = to_array(b.req(0))?;
     let idx = int_array(b.req(1))?;
     let mode = mode_arg(it, b.get(4))?;
     array_or_scalar(take_impl(&arr, &idx, axis_arg(b.get(2))?, mode)?)
@@ -766,7 +775,7 @@ fn np_take_along_axis(_: &mut Interp, a: Args) -> PResult<Value> {
         None => Value::Int(-1),
         Some(v) => v.clone(),
     };
-    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis), "take_along_axis")?;
+    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis))?;
     let (arr, axis) = match axis {
         None => (arr.ravel(Order::C).or_exc()?, 0),
         Some(ax) => (arr, ax),
@@ -787,7 +796,7 @@ fn np_put_along_axis(_: &mut Interp, a: Args) -> PResult<Value> {
         return type_error("put_along_axis() missing 1 required positional argument: 'axis'");
     };
     let axis = axis.clone();
-    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis), "put_along_axis")?;
+    let (arr, idx, axis) = along_axis_args(b.req(0), b.req(1), Some(&axis))?;
     arr.check_writeable().or_exc()?;
     match axis {
         None => {
@@ -821,14 +830,14 @@ fn np_compress(_: &mut Interp, a: Args) -> PResult<Value> {
     if b.get(3).is_some() {
         return type_error("numpyx does not support the out argument of compress (yet)");
     }
-    let arr = array_arg(b.req(1))?;
+    let arr = to_array(b.req(1))?;
     compress_impl(b.req(0), &arr, axis_arg(b.get(2))?)
 }
 
 fn np_extract(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("extract", a, &["condition", "arr"], 2)?;
-    let c = array_arg(b.req(0))?.ravel(Order::C).or_exc()?;
-    let arr = array_arg(b.req(1))?;
+    let c = to_array(b.req(0))?.ravel(Order::C).or_exc()?;
+    let arr = to_array(b.req(1))?;
     let nz = fancy::nonzero(&c).or_exc()?.remove(0);
     Ok(ArrayObj::value(take_impl(
         &arr,
@@ -1076,12 +1085,13 @@ fn np_diag_indices(_: &mut Interp, a: Args) -> PResult<Value> {
         Some(v) => to_i64(v, "")?,
         None => 2,
     };
-    let n = n.max(0);
-    let idx: Vec<NdArray> = (0..nd.max(0))
-        .map(|_| NdArray::from_vec((0..n).collect::<Vec<_>>(), &[n as usize]))
-        .collect::<Result<_, _>>()
-        .or_exc()?;
-    Ok(tuple_of(idx))
+    let r = arange(n.max(0) as usize)?;
+    Ok(tuple_of(
+        (0..nd.max(0))
+            .map(|_| r.copy(Order::C))
+            .collect::<Result<_, _>>()
+            .or_exc()?,
+    ))
 }
 
 fn np_diag_indices_from(_: &mut Interp, a: Args) -> PResult<Value> {
@@ -1097,17 +1107,21 @@ fn np_diag_indices_from(_: &mut Interp, a: Args) -> PResult<Value> {
             "All dimensions of input must be of equal length",
         );
     }
-    let idx: Vec<NdArray> = (0..arr.ndim())
-        .map(|_| NdArray::from_vec((0..n as i64).collect::<Vec<_>>(), &[n]))
-        .collect::<Result<_, _>>()
-        .or_exc()?;
-    Ok(tuple_of(idx))
+    let r = arange(n)?;
+    Ok(tuple_of(
+        (0..arr.ndim())
+            .map(|_| r.copy(Order::C))
+            .collect::<Result<_, _>>()
+            .or_exc()?,
+    ))
 }
 
 /// Row and column indices of the lower (`lower`) or upper triangle of an `n x m` matrix
 /// with diagonal offset `k`, in C order.
 fn tri_indices(n: i64, k: i64, m: i64, lower: bool) -> PResult<Value> {
     let (n, m) = (n.max(0), m.max(0));
+    // NumPy builds the n x m boolean mask first (and fails as it would).
+    NdArray::zeros(&[n as usize, m as usize], DType::Bool, Order::C).or_exc()?;
     let mut rows = Vec::new();
     let mut cols = Vec::new();
     for i in 0..n {
@@ -1197,30 +1211,28 @@ fn integral_array(v: &Value) -> PResult<NdArray> {
 fn np_unravel_index(it: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("unravel_index", a, &["indices", "shape", "order"], 2)?;
     let idx = integral_array(b.req(0))?;
-    let dims: Vec<usize> = to_dims(b.req(1))?
-        .into_iter()
-        .map(|d| d.max(0) as usize)
-        .collect();
+    let sdims = to_dims(b.req(1))?;
     let fortran = fortran_arg(it, b.get(2))?;
-    let size: usize = dims.iter().product();
+    let size = sdims.iter().fold(1i64, |a, &d| a.saturating_mul(d));
     let vals = i64s(&idx);
-    let mut cols: Vec<Vec<i64>> = vec![Vec::with_capacity(vals.len()); dims.len()];
+    let mut cols: Vec<Vec<i64>> = vec![Vec::with_capacity(vals.len()); sdims.len()];
     for &v in &vals {
-        if v < 0 || v as u64 >= size as u64 {
+        if v < 0 || v >= size {
             return raise(
                 ExcType::ValueError,
                 format!("index {v} is out of bounds for array with size {size}"),
             );
         }
-        let mut rest = v as usize;
+        // Signed, as NumPy computes it (negative dimensions give its odd results).
+        let mut rest = v;
         let axes: Box<dyn Iterator<Item = usize>> = if fortran {
-            Box::new(0..dims.len())
+            Box::new(0..sdims.len())
         } else {
-            Box::new((0..dims.len()).rev())
+            Box::new((0..sdims.len()).rev())
         };
         for k in axes {
-            cols[k].push((rest % dims[k]) as i64);
-            rest /= dims[k];
+            cols[k].push(rest % sdims[k]);
+            rest /= sdims[k];
         }
     }
     let shape = idx.shape().to_vec();
@@ -1288,6 +1300,15 @@ fn np_ravel_multi_index(it: &mut Interp, a: Args) -> PResult<Value> {
     } else {
         (0..nd).collect()
     };
+    for (k, &n) in dims.iter().enumerate() {
+        let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
+        if n == 0 && mode != ClipMode::Raise {
+            return raise(
+                ExcType::ValueError,
+                "cannot unravel if shape has zero entries (is empty).",
+            );
+        }
+    }
     for k in order {
         let n = dims[k];
         let mode = modes.get(k).copied().unwrap_or(ClipMode::Raise);
@@ -1316,9 +1337,29 @@ fn values_iter(items: Vec<Value>) -> Value {
     )))))
 }
 
-/// Every index of `shape` in C order, as tuples.
-fn index_tuples(shape: &[usize]) -> Vec<Value> {
-    let total: usize = shape.iter().product();
+/// `np.arange(n)` (int64), or NumPy's MemoryError for sizes beyond the machine.
+fn arange(n: usize) -> PResult<NdArray> {
+    let mut r = NdArray::zeros(&[n], DType::Int64, Order::C).or_exc()?;
+    if let Some(s) = r.as_mut_slice::<i64>() {
+        for (i, v) in s.iter_mut().enumerate() {
+            *v = i as i64;
+        }
+    }
+    Ok(r)
+}
+
+/// Every index of `shape` in C order, as tuples (computed up front: refused beyond
+/// 2**26 of them rather than exhausting memory).
+fn index_tuples(shape: &[usize]) -> PResult<Vec<Value>> {
+    let total = shape.iter().fold(1usize, |a, &d| a.saturating_mul(d));
+    if total > 1 << 26 {
+        return raise(
+            ExcType::MemoryError,
+            format!(
+                "numpyx builds the {total} indices of np.ndindex/np.ndenumerate up front; that many do not fit"
+            ),
+        );
+    }
     let mut out = Vec::with_capacity(total);
     let mut cur = vec![0usize; shape.len()];
     for _ in 0..total {
@@ -1333,7 +1374,7 @@ fn index_tuples(shape: &[usize]) -> Vec<Value> {
             cur[k] = 0;
         }
     }
-    out
+    Ok(out)
 }
 
 fn np_ndindex(_: &mut Interp, a: Args) -> PResult<Value> {
@@ -1353,13 +1394,13 @@ fn np_ndindex(_: &mut Interp, a: Args) -> PResult<Value> {
         return raise(ExcType::ValueError, "negative dimensions are not allowed");
     }
     let shape: Vec<usize> = dims.into_iter().map(|d| d as usize).collect();
-    Ok(values_iter(index_tuples(&shape)))
+    Ok(values_iter(index_tuples(&shape)?))
 }
 
 fn np_ndenumerate(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("ndenumerate", a, &["arr"], 1)?;
     let arr = to_array(b.req(0))?;
-    let idx = index_tuples(arr.shape());
+    let idx = index_tuples(arr.shape())?;
     let items = idx
         .into_iter()
         .zip(arr.iter_scalars())
