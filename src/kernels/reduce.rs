@@ -17,6 +17,7 @@ use crate::array::{ArrayError, DType, Element, NdArray, Result, Scalar};
 use half::f16;
 use num_complex::{Complex32, Complex64};
 use smallvec::{SmallVec, smallvec};
+use std::cmp::Ordering;
 
 /// NumPy's default iterator buffer size (`NPY_BUFSIZE`), in elements.
 pub const BUFSIZE: usize = 8192;
@@ -1136,7 +1137,7 @@ pub fn reduce(a: &NdArray, spec: &Spec<'_>) -> Result<NdArray> {
                     .mask
                     .map(|m| unsafe { m.storage.as_ptr().add(m.offset) as *const u8 })
                     .unwrap_or(std::ptr::null()),
-                acc: out.as_mut_ptr() as *mut u8,
+                acc: out.as_mut_ptr().cast::<u8>(),
             };
             let chunks = (pl.bufsize / pl.coresize).max(1);
             // SAFETY: the dims stay inside `src` and the mask (checked above); the
@@ -1411,11 +1412,18 @@ macro_rules! arg_float {
             fn nan(self) -> bool {
                 ($f)(self).is_nan()
             }
+            // `!(x <= best)` and `!(x >= best)`: true for NaN.
             fn beats_max(self, best: $t) -> bool {
-                !(($f)(self) <= ($f)(best))
+                !matches!(
+                    ($f)(self).partial_cmp(&($f)(best)),
+                    Some(Ordering::Less | Ordering::Equal)
+                )
             }
             fn beats_min(self, best: $t) -> bool {
-                !(($f)(self) >= ($f)(best))
+                !matches!(
+                    ($f)(self).partial_cmp(&($f)(best)),
+                    Some(Ordering::Greater | Ordering::Equal)
+                )
             }
         }
     };

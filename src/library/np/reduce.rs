@@ -56,15 +56,148 @@ pub const METHODS: &[&str] = &[
 ];
 
 /// `a.name(args)` for the reduction methods; `None` when `name` is not one. The methods
-/// take the function's parameters after `a`.
+/// take the function's parameters after `a`; their argument errors name the Python
+/// function NumPy forwards to (`_sum`, `_amax`, ...) or the C method (`argmax`).
 pub fn call_method(it: &mut Interp, obj: &Value, name: &str, a: Args) -> PResult<Option<Value>> {
     let Some(f) = FUNCS.iter().find(|f| f.name == name) else {
         return Ok(None);
     };
+    check_method_args(name, &a)?;
     let mut pos = Vec::with_capacity(a.pos.len() + 1);
     pos.push(obj.clone());
     pos.extend(a.pos);
     (f.f)(it, Args { pos, kw: a.kw }).map(Some)
+}
+
+/// NumPy's argument errors of the reduction methods.
+fn check_method_args(name: &str, a: &Args) -> PResult<()> {
+    let (py, names): (&str, &[&str]) = match name {
+        "sum" => ("_sum", SUM),
+        "prod" => ("_prod", SUM),
+        "mean" => ("_mean", MEAN),
+        "var" => ("_var", &VAR[..9]),
+        "std" => ("_std", &VAR[..9]),
+        "max" => ("_amax", EXT),
+        "min" => ("_amin", EXT),
+        "all" => ("_all", LOGIC),
+        "any" => ("_any", LOGIC),
+        "argmax" | "argmin" => {
+            let names = &ARG[1..];
+            if a.pos.len() > 2 {
+                return type_error(format!(
+                    "{name}() takes from 0 to 2 positional arguments but {} were given",
+                    a.pos.len()
+                ));
+            }
+            for (k, _) in &a.kw {
+                match names.iter().position(|n| **n == **k && *n != "*") {
+                    None => {
+                        return type_error(format!(
+                            "{name}() got an unexpected keyword argument '{k}'"
+                        ));
+                    }
+                    Some(i) if i < a.pos.len() => {
+                        return type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position (position {i})"
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+        _ => {
+            // cumsum, cumprod
+            let names = &CUM[1..];
+            if a.pos.len() > 3 {
+                return type_error(format!(
+                    "{name}() takes at most 3 arguments ({} given)",
+                    a.pos.len() + a.kw.len()
+                ));
+            }
+            for (k, _) in &a.kw {
+                match names.iter().position(|n| **n == **k) {
+                    None => {
+                        return type_error(format!(
+                            "'{k}' is an invalid keyword argument for {name}()"
+                        ));
+                    }
+                    Some(i) if i < a.pos.len() => {
+                        return type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            i + 1
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+    };
+    check_py_args(py, a, names, 1, 1)
+}
+
+/// Python's argument errors for a function defined as `def f(names...)` called with
+/// `a` (plus `extra` positional arguments already bound, e.g. `self`).
+fn check_py_args(
+    fname: &str,
+    a: &Args,
+    names: &[&str],
+    required: usize,
+    extra: usize,
+) -> PResult<()> {
+    let positional = names.iter().position(|n| *n == "*").unwrap_or(names.len());
+    let given = a.pos.len() + extra;
+    if given > positional {
+        return type_error(if required == positional {
+            format!(
+                "{fname}() takes {positional} positional argument{} but {given} were given",
+                if positional == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname}() takes from {required} to {positional} positional arguments but {given} were given"
+            )
+        });
+    }
+    for (k, _) in &a.kw {
+        match names.iter().position(|n| **n == **k && *n != "*") {
+            None => {
+                return type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                ));
+            }
+            Some(i) if i < given => {
+                return type_error(format!("{fname}() got multiple values for argument '{k}'"));
+            }
+            _ => {}
+        }
+    }
+    let missing: Vec<String> = names[..required]
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| *i >= given && !a.kw.iter().any(|(k, _)| **k == ***n))
+        .map(|(_, n)| format!("'{n}'"))
+        .collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            k => format!("{} and {}", missing[..k - 1].join(", "), missing[k - 1]),
+        };
+        return type_error(format!(
+            "{fname}() missing {} required positional argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(())
+}
+
+/// [`bind`] with the errors of a Python function (`sum() takes from 1 to 7 positional
+/// arguments but 8 were given`, `missing 1 required positional argument: 'a'`).
+fn bind_py(fname: &str, a: Args, names: &[&str], required: usize) -> PResult<Bound> {
+    check_py_args(fname, &a, names, required, 0)?;
+    bind(fname, a, names, required)
 }
 
 // ---- argument helpers -----------------------------------------------------------------
@@ -114,7 +247,28 @@ fn out_arg(v: Option<&Value>) -> PResult<Option<Rc<ArrayObj>>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Array(a)) => Ok(Some(a.clone())),
         Some(Value::Tuple(t)) if t.len() == 1 => out_arg(t.first()),
+        Some(_) => type_error("return arrays must be of ArrayType"),
+    }
+}
+
+/// `out=` of the C-level functions (argmax, cumsum).
+fn out_arg_c(v: Option<&Value>) -> PResult<Option<Rc<ArrayObj>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Array(a)) => Ok(Some(a.clone())),
         Some(_) => type_error("output must be an array"),
+    }
+}
+
+/// `dtype=`, with NumPy's message for numbers (`Cannot interpret '1' as a data type`).
+fn dtype_arg(v: Option<&Value>) -> PResult<Option<DType>> {
+    match v {
+        Some(Value::Int(i)) => type_error(format!("Cannot interpret '{i}' as a data type")),
+        Some(Value::Float(x)) => type_error(format!(
+            "Cannot interpret '{}' as a data type",
+            crate::print::float::repr_f64(*x)
+        )),
+        v => opt_dtype(v),
     }
 }
 
@@ -279,13 +433,13 @@ fn slots(names: &[&str]) -> Slots {
 }
 
 fn parse(it: &mut Interp, fname: &str, a: Args, names: &[&str]) -> PResult<(Red, Bound)> {
-    let b = bind(fname, a, names, 1)?;
+    let b = bind_py(fname, a, names, 1)?;
     let s = slots(names);
     let get = |i: Option<usize>| i.and_then(|i| b.get(i));
     let arr = to_array(b.req(0))?;
     let r = Red {
         axes: axes_arg(get(s.axis))?,
-        dtype: opt_dtype(get(s.dtype))?,
+        dtype: dtype_arg(get(s.dtype))?,
         out: out_arg(get(s.out))?,
         keepdims: truthy(it, get(s.keepdims))?,
         initial: s
@@ -483,10 +637,9 @@ fn divide(ret: &NdArray, count: &Count, store: DType, scalar_result: bool) -> PR
         let q = if x.dtype().is_complex() {
             let z = x.to_c128();
             let r = cdiv_real(z, c);
-            if (r.re.is_nan() && !z.re.is_nan()) || (r.im.is_nan() && !z.im.is_nan()) {
-                if c == 0.0 && z == Complex64::new(0.0, 0.0) || c != 0.0 {
-                    fl.invalid = true;
-                }
+            let new_nan = (r.re.is_nan() && !z.re.is_nan()) || (r.im.is_nan() && !z.im.is_nan());
+            if new_nan && (c != 0.0 || z == Complex64::new(0.0, 0.0)) {
+                fl.invalid = true;
             }
             if c == 0.0 && z != Complex64::new(0.0, 0.0) {
                 fl.divide = true;
@@ -516,6 +669,14 @@ fn real_of_complex(d: DType) -> DType {
 
 // ---- mean, var, std -------------------------------------------------------------------
 
+/// `_count_reduce_items` normalises every axis first (so a 0-d array takes none).
+fn check_axes(ndim: usize, axes: Option<&[i64]>) -> PResult<()> {
+    for &ax in axes.unwrap_or(&[]) {
+        normalize_axis(ax, ndim).or_exc()?;
+    }
+    Ok(())
+}
+
 /// `_methods._mean`.
 fn mean_of(
     a: &NdArray,
@@ -524,6 +685,9 @@ fn mean_of(
     keepdims: bool,
     mask: Option<&NdArray>,
 ) -> PResult<NdArray> {
+    if mask.is_none() {
+        check_axes(a.ndim(), axes)?;
+    }
     let flags = reduced_flags(a.ndim(), axes)?;
     let count = count_items(a, &flags, keepdims, mask)?;
     if count.any(|c| c == 0.0) {
@@ -618,6 +782,9 @@ fn var_of(
     mask: Option<&NdArray>,
     mean: Option<&NdArray>,
 ) -> PResult<NdArray> {
+    if mask.is_none() {
+        check_axes(a.ndim(), axes)?;
+    }
     let flags = reduced_flags(a.ndim(), axes)?;
     let count = count_items(a, &flags, keepdims, mask)?;
     if count.any(|c| ddof >= c) {
@@ -732,10 +899,10 @@ fn np_std(it: &mut Interp, a: Args) -> PResult<Value> {
 // ---- argmin, argmax, ptp, count_nonzero -----------------------------------------------
 
 fn arg_common(it: &mut Interp, a: Args, fname: &str, max: bool, nan: bool) -> PResult<Value> {
-    let b = bind(fname, a, ARG, 1)?;
+    let b = bind_py(fname, a, ARG, 1)?;
     let mut arr = to_array(b.req(0))?;
     let axis = axis_arg(b.get(1))?;
-    let out = out_arg(b.get(2))?;
+    let out = out_arg_c(b.get(2))?;
     let keepdims = truthy(it, b.get(4))?;
     if nan && arr.dtype.is_inexact() {
         let fill = if max {
@@ -768,12 +935,13 @@ fn arg_common(it: &mut Interp, a: Args, fname: &str, max: bool, nan: bool) -> PR
             }
         }
         Some(ax) => {
-            let (arr, axn) = if ndim == 0 && (ax == 0 || ax == -1) {
-                (arr.reshape(&[1], Order::C).or_exc()?, 0)
+            // A 0-d array is taken as 1-d (`PyArray_CheckAxis`).
+            let arr = if ndim == 0 {
+                arr.reshape(&[1], Order::C).or_exc()?
             } else {
-                let axn = normalize_axis(ax, ndim).or_exc()?;
-                (arr, axn)
+                arr
             };
+            let axn = normalize_axis(ax, arr.ndim()).or_exc()?;
             let r = kr::arg_reduce(&arr, Some(axn), max).or_exc()?;
             if keepdims && ndim > 0 {
                 let mut shape: Vec<isize> = arr.shape().iter().map(|&d| d as isize).collect();
@@ -804,7 +972,7 @@ fn np_nanargmin(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn np_ptp(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind("ptp", a, &["a", "axis", "out", "keepdims"], 1)?;
+    let b = bind_py("ptp", a, &["a", "axis", "out", "keepdims"], 1)?;
     let arr = to_array(b.req(0))?;
     let axes = axes_arg(b.get(1))?;
     let out = out_arg(b.get(2))?;
@@ -822,7 +990,7 @@ fn np_ptp(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn np_count_nonzero(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind("count_nonzero", a, &["a", "axis", "*", "keepdims"], 1)?;
+    let b = bind_py("count_nonzero", a, &["a", "axis", "*", "keepdims"], 1)?;
     let arr = to_array(b.req(0))?;
     let axes = axes_arg(b.get(1))?;
     let keepdims = truthy(it, b.get(3))?;
@@ -849,11 +1017,11 @@ fn np_count_nonzero(it: &mut Interp, a: Args) -> PResult<Value> {
 
 fn cumulative(it: &mut Interp, a: Args, fname: &str, kind: RKind, nan: bool) -> PResult<Value> {
     let _ = it;
-    let b = bind(fname, a, CUM, 1)?;
+    let b = bind_py(fname, a, CUM, 1)?;
     let mut arr = to_array(b.req(0))?;
     let axis = axis_arg(b.get(1))?;
-    let dtype = opt_dtype(b.get(2))?;
-    let out = out_arg(b.get(3))?;
+    let dtype = dtype_arg(b.get(2))?;
+    let out = out_arg_c(b.get(3))?;
     if nan && arr.dtype.is_inexact() {
         let fill = if kind == RKind::Mul { 1.0 } else { 0.0 };
         arr = replace_nan(&arr, Scalar::F64(fill))?.0;
@@ -864,10 +1032,13 @@ fn cumulative(it: &mut Interp, a: Args, fname: &str, kind: RKind, nan: bool) -> 
             let n = arr.size() as isize;
             (arr.reshape(&[n], Order::C).or_exc()?, 0)
         }
-        Some(ax) if arr.ndim() == 0 && (ax == 0 || ax == -1) => {
-            (arr.reshape(&[1], Order::C).or_exc()?, 0)
-        }
         Some(ax) => {
+            // A 0-d array is taken as 1-d (`PyArray_CheckAxis`).
+            let arr = if arr.ndim() == 0 {
+                arr.reshape(&[1], Order::C).or_exc()?
+            } else {
+                arr
+            };
             let axn = normalize_axis(ax, arr.ndim()).or_exc()?;
             (arr, axn)
         }
@@ -1240,7 +1411,10 @@ fn cmp_val(a: &Val, b: &Val) -> std::cmp::Ordering {
 
 /// The slices of an order statistic: the values over the reduced axes (C order) for each
 /// output position (C order over the kept axes), and the output shape.
-fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<(Vec<Vec<Val>>, Vec<usize>, Vec<bool>)> {
+/// The slices of an order statistic, the output shape and the reduced-axis flags.
+type Slices = (Vec<Vec<Val>>, Vec<usize>, Vec<bool>);
+
+fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<Slices> {
     let ndim = a.ndim();
     let flags: Vec<bool> = match axes {
         None => vec![true; ndim],
@@ -1342,7 +1516,7 @@ fn np_nanmedian(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Value> {
-    let b = bind(
+    let b = bind_py(
         fname,
         a,
         &["a", "axis", "out", "overwrite_input", "keepdims"],
@@ -1358,6 +1532,7 @@ fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Valu
         return finish(res, out.as_ref(), "add");
     }
     let arr = if arr.ndim() == 0 {
+        check_axes(0, axes.as_deref())?;
         arr.reshape(&[1], Order::C).or_exc()?
     } else {
         arr
@@ -1564,7 +1739,7 @@ fn quantile_impl(
         "*",
         "weights",
     ];
-    let b = bind(fname, a, names, 2)?;
+    let b = bind_py(fname, a, names, 2)?;
     let arr = to_array(b.req(0))?;
     let qv = b.req(1).clone();
     let axes = axes_arg(b.get(2))?;
@@ -1633,6 +1808,7 @@ fn quantile_impl(
         );
     }
     let arr = if arr.ndim() == 0 {
+        check_axes(0, axes.as_deref())?;
         arr.reshape(&[1], Order::C).or_exc()?
     } else {
         arr
@@ -1661,7 +1837,10 @@ fn quantile_impl(
     let outer = sl.len();
     // Result laid out as q's shape followed by the output shape.
     let mut vals = vec![Scalar::zero(rdt); nq * outer];
-    let n_axis = sl.first().map(|v| v.len()).unwrap_or(0);
+    let n_axis: usize = (0..arr.ndim())
+        .filter(|&k| flags[k])
+        .map(|k| arr.shape[k])
+        .product();
     if !nan && n_axis == 0 {
         return raise(
             ExcType::IndexError,
@@ -1717,7 +1896,7 @@ fn quantile_impl(
 // ---- average --------------------------------------------------------------------------
 
 fn np_average(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind(
+    let b = bind_py(
         "average",
         a,
         &["a", "axis", "weights", "returned", "*", "keepdims"],
@@ -1739,11 +1918,10 @@ fn np_average(it: &mut Interp, a: Args) -> PResult<Value> {
     let (avg, scl) = match b.get(2) {
         None => {
             let avg = mean_of(&arr, axes.as_deref(), None, keepdims, None)?;
-            let n = if avg.size() == 0 {
-                f64::NAN
-            } else {
-                arr.size() as f64 / avg.size() as f64
-            };
+            if avg.size() == 0 {
+                return raise(ExcType::ZeroDivisionError, "division by zero");
+            }
+            let n = arr.size() as f64 / avg.size() as f64;
             let scl = NdArray::from_scalar(Scalar::F64(n).cast(avg.dtype)).or_exc()?;
             (avg, scl)
         }
