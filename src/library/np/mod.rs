@@ -7,6 +7,7 @@ pub mod attrs;
 pub mod convert;
 pub mod create;
 pub mod index;
+pub mod manip;
 pub mod printing;
 pub mod reduce;
 pub mod scalar;
@@ -229,6 +230,7 @@ const TABLES: &[&[Builtin]] = &[
     index::FUNCS,
     ufunc::FUNCS,
     reduce::FUNCS,
+    manip::FUNCS,
 ];
 
 /// Methods of arrays (for bound-method lookup and `dir()`).
