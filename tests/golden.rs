@@ -1,5 +1,7 @@
 //! Programs whose output must match CPython's / NumPy's byte for byte.
 //! `tests/golden/lang`: Python-language programs (goldens by `tests/golden/regen.sh`).
+//! `tests/golden/np_reduce`: NumPy reductions, sorting and selection (goldens by the same
+//! script, from CPython + NumPy 2.4).
 //! `tests/conformance`: the NumPy-generated conformance cases; the ones numpyx does
 //! not pass yet are listed in `tests/conformance/KNOWN_FAILING` (one name a line).
 //! A listed case that starts passing fails the test until it is taken off the list.
@@ -43,6 +45,11 @@ fn check_dir(sub: &str, known_failing: &BTreeSet<String>) {
 #[test]
 fn python_language_goldens() {
     check_dir("tests/golden/lang", &BTreeSet::new());
+}
+
+#[test]
+fn numpy_reduction_goldens() {
+    check_dir("tests/golden/np_reduce", &BTreeSet::new());
 }
 
 #[test]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerate the golden outputs of tests/golden/lang/*.py with CPython.
+# Regenerate the golden outputs of tests/golden/lang/*.py (CPython) and
+# tests/golden/np_reduce/*.py (CPython + NumPy 2.4).
 #
-# For every NAME.py in tests/golden/lang/ this runs `python3 NAME.py` from that
+# For every NAME.py in those directories this runs `python3 NAME.py` from its
 # directory and writes:
 #   NAME.out  - the program's stdout, byte for byte
 #   NAME.err  - only when the exit status is non-zero: the last non-empty line
@@ -13,7 +14,6 @@ set -euo pipefail
 
 PYTHON="${1:-python3}"
 here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here/lang"
 
 # Same bytes regardless of the caller's locale or environment.
 export PYTHONUTF8=1
@@ -23,14 +23,16 @@ export PYTHONDONTWRITEBYTECODE=1
 unset PYTHONSTARTUP PYTHONPATH PYTHONWARNINGS || true
 
 shopt -s nullglob
+errtmp="$(mktemp)"
+trap 'rm -f "$errtmp"' EXIT
+
+for sub in lang np_reduce; do
+cd "$here/$sub"
 files=( *.py )
 if (( ${#files[@]} == 0 )); then
     echo "regen.sh: no .py files in $PWD" >&2
     exit 1
 fi
-
-errtmp="$(mktemp)"
-trap 'rm -f "$errtmp"' EXIT
 
 n_ok=0
 n_err=0
@@ -62,7 +64,8 @@ for f in *.out *.err; do
     fi
 done
 
-echo "regen.sh: $n_ok programs exited 0, $n_err ended in an uncaught exception"
+echo "regen.sh: $sub: $n_ok programs exited 0, $n_err ended in an uncaught exception"
+done
 
 # The error-report tests: CPython's last stderr line for each tests/errors/*.npx
 # (numpyx's full report is blessed separately; see tests/errors.rs).
