@@ -78,8 +78,8 @@ fn split_point(n: usize) -> usize {
     n2 - n2 % 8
 }
 
-/// [`pairwise`] with the first split computed on two threads for long runs (the same
-/// tree, so the same bits).
+/// [`pairwise`] with the subtrees below the first splits computed on two threads (the
+/// same tree, so the same bits).
 pub fn pairwise_par<T: Copy + Sync, F: Acc>(
     a: &[T],
     load: impl Fn(T) -> F + Copy + Send + Sync,
@@ -87,12 +87,43 @@ pub fn pairwise_par<T: Copy + Sync, F: Acc>(
     if a.len() < PAR_MIN {
         return pairwise(a, load);
     }
-    let (lo, hi) = a.split_at(split_point(a.len()));
-    std::thread::scope(|s| {
-        let h = s.spawn(|| pairwise(hi, load));
-        let x = pairwise(lo, load);
-        x + h.join().unwrap_or_else(|_| pairwise(hi, load))
-    })
+    // The leaves of the top four levels of the tree, as the kernel splits.
+    fn leaves<'a, T>(a: &'a [T], depth: u32, out: &mut Vec<&'a [T]>) {
+        if depth == 0 || a.len() <= PW_BLOCKSIZE {
+            out.push(a);
+            return;
+        }
+        let (lo, hi) = a.split_at(split_point(a.len()));
+        leaves(lo, depth - 1, out);
+        leaves(hi, depth - 1, out);
+    }
+    let mut parts = Vec::new();
+    leaves(a, 4, &mut parts);
+    let sums: Vec<std::sync::Mutex<Option<F>>> =
+        parts.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    par_tasks(parts.len(), |i| {
+        let v = pairwise(parts[i], load);
+        if let Ok(mut slot) = sums[i].lock() {
+            *slot = Some(v);
+        }
+    });
+    let mut vals = sums.into_iter().map(|m| m.into_inner().ok().flatten());
+    // Recombine in the tree's order.
+    fn combine<T, F: Acc>(
+        a: &[T],
+        depth: u32,
+        vals: &mut dyn Iterator<Item = Option<F>>,
+        load: &dyn Fn(&[T]) -> F,
+    ) -> F {
+        if depth == 0 || a.len() <= PW_BLOCKSIZE {
+            return vals.next().flatten().unwrap_or_else(|| load(a));
+        }
+        let (lo, hi) = a.split_at(split_point(a.len()));
+        let x = combine(lo, depth - 1, vals, load);
+        let y = combine(hi, depth - 1, vals, load);
+        x + y
+    }
+    combine(a, 4, &mut vals, &|s: &[T]| pairwise(s, load))
 }
 
 /// NumPy's complex pairwise sum over interleaved (re, im) scalars: blocks of 8 scalars
@@ -195,6 +226,13 @@ trait RedOp<L: Copy>: Copy + Send + Sync {
             self.elem(a, x);
         }
     }
+    /// `row` for four consecutive rows (each output gets them in order).
+    #[inline]
+    fn rows4(self, acc: &mut [L], r: [&[L]; 4]) {
+        for x in r {
+            self.row(acc, x);
+        }
+    }
 }
 
 macro_rules! float_ops {
@@ -216,6 +254,25 @@ macro_rules! float_ops {
             fn row(self, acc: &mut [$t], xs: &[$t]) {
                 for (a, &x) in acc.iter_mut().zip(xs) {
                     *a += x;
+                }
+            }
+            #[inline]
+            fn rows4(self, acc: &mut [$t], r: [&[$t]; 4]) {
+                let n = acc
+                    .len()
+                    .min(r[0].len())
+                    .min(r[1].len())
+                    .min(r[2].len())
+                    .min(r[3].len());
+                let (acc, r0, r1, r2, r3) = (
+                    &mut acc[..n],
+                    &r[0][..n],
+                    &r[1][..n],
+                    &r[2][..n],
+                    &r[3][..n],
+                );
+                for j in 0..n {
+                    acc[j] = (((acc[j] + r0[j]) + r1[j]) + r2[j]) + r3[j];
                 }
             }
         }
@@ -904,6 +961,11 @@ impl Walker<'_> {
 unsafe fn execute<L: Element, O: RedOp<L>>(op: O, w: &Walker<'_>, p: Ptrs) {
     let size = std::mem::size_of::<L>() as isize;
     let d0 = w.dims[0];
+    if p.mask.is_null() && d0.out == 1 && d0.src == size && w.dims.len() >= 2 && w.dims[1].out == 0
+    {
+        // SAFETY: forwarded.
+        return unsafe { rows_down(op, w.dims, p) };
+    }
     let mut buf: Vec<L> = Vec::new();
     let mut mbuf: Vec<bool> = Vec::new();
     let acc = p.acc as *mut L;
@@ -974,6 +1036,76 @@ unsafe fn execute<L: Element, O: RedOp<L>>(op: O, w: &Walker<'_>, p: Ptrs) {
     });
 }
 
+/// Elementwise accumulation down a reduced dimension (`axis=0` of C order): contiguous
+/// output runs get four input rows per pass. Every output still receives its elements
+/// in iteration order, and call boundaries do not matter for elementwise calls.
+///
+/// # Safety
+/// As for [`execute`].
+unsafe fn rows_down<L: Element, O: RedOp<L>>(op: O, dims: &[Dim], p: Ptrs) {
+    if dims.iter().any(|d| d.len == 0) {
+        return;
+    }
+    let (n0, d1) = (dims[0].len, dims[1]);
+    let outer = &dims[2..];
+    let mut idx: SmallVec<[usize; 4]> = smallvec![0; outer.len()];
+    let (mut so, mut oo) = (0isize, 0isize);
+    // SAFETY (all blocks): the offsets come from the dims, inside the buffers.
+    let row = |off: isize| unsafe { std::slice::from_raw_parts(p.src.offset(off) as *const L, n0) };
+    loop {
+        let acc = unsafe { std::slice::from_raw_parts_mut((p.acc as *mut L).offset(oo), n0) };
+        let mut i = 0;
+        while i + 4 <= d1.len {
+            let r = |k: usize| row(so + (i + k) as isize * d1.src);
+            op.rows4(acc, [r(0), r(1), r(2), r(3)]);
+            i += 4;
+        }
+        while i < d1.len {
+            op.row(acc, row(so + i as isize * d1.src));
+            i += 1;
+        }
+        let mut k = 0;
+        loop {
+            if k == outer.len() {
+                return;
+            }
+            let d = &outer[k];
+            idx[k] += 1;
+            so += d.src;
+            oo += d.out;
+            if idx[k] < d.len {
+                break;
+            }
+            so -= d.src * d.len as isize;
+            oo -= d.out * d.len as isize;
+            idx[k] = 0;
+            k += 1;
+        }
+    }
+}
+
+/// Runs `f(0..n)` on the calling thread and one helper, each taking the next task
+/// index as it finishes the last (a busy core then does fewer tasks).
+pub fn par_tasks(n: usize, f: impl Fn(usize) + Sync) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i >= n {
+                break;
+            }
+            f(i);
+        }
+    };
+    std::thread::scope(|s| {
+        s.spawn(work);
+        work();
+    });
+}
+
+/// Tasks a large reduction is cut into for [`par_tasks`].
+const PAR_TASKS: usize = 16;
+
 /// Runs a plan, on two threads when the input is large and a split keeps the bits.
 ///
 /// # Safety
@@ -993,24 +1125,26 @@ unsafe fn execute_par<L: Element + Send + Sync, O: RedOp<L>>(
         using_reduce,
         chunks,
     };
-    if total < PAR_MIN {
+    // Split the outermost output (non-reduced) dimension: each output keeps its order.
+    let split = (0..dims.len())
+        .rev()
+        .find(|&k| dims[k].out != 0 && dims[k].len >= 2);
+    let Some(k) = split.filter(|_| total >= PAR_MIN) else {
         // SAFETY: forwarded.
         return unsafe { execute(op, &single, p) };
-    }
-    // Split the outermost output (non-reduced) dimension: each output keeps its order.
-    if let Some(k) = (0..dims.len())
-        .rev()
-        .find(|&k| dims[k].out != 0 && dims[k].len >= 2)
-    {
-        let mid = dims[k].len / 2;
-        let mut lo: SmallVec<[Dim; 4]> = dims.into();
-        let mut hi = lo.clone();
-        lo[k].len = mid;
-        hi[k].len = dims[k].len - mid;
-        let m = mid as isize;
-        let size = std::mem::size_of::<L>() as isize;
-        // SAFETY: the second half starts `mid` steps along dimension k.
-        let p_hi = unsafe {
+    };
+    let len = dims[k].len;
+    let tasks = len.min(PAR_TASKS);
+    let size = std::mem::size_of::<L>() as isize;
+    let shared = &p;
+    par_tasks(tasks, |t| {
+        let p = *shared;
+        let (lo, hi) = (len * t / tasks, len * (t + 1) / tasks);
+        let mut sub: SmallVec<[Dim; 4]> = dims.into();
+        sub[k].len = hi - lo;
+        let m = lo as isize;
+        // SAFETY: the task starts `lo` steps along dimension k, inside the buffers.
+        let pt = unsafe {
             Ptrs {
                 src: p.src.offset(m * dims[k].src),
                 mask: if p.mask.is_null() {
@@ -1021,31 +1155,15 @@ unsafe fn execute_par<L: Element + Send + Sync, O: RedOp<L>>(
                 acc: p.acc.offset(m * dims[k].out * size),
             }
         };
-        std::thread::scope(|s| {
-            let hi_ref = &hi;
-            s.spawn(move || {
-                let w = Walker {
-                    dims: hi_ref,
-                    best_dim,
-                    using_reduce,
-                    chunks,
-                };
-                // SAFETY: disjoint outputs; inputs only read.
-                unsafe { execute(op, &w, p_hi) }
-            });
-            let w = Walker {
-                dims: &lo,
-                best_dim,
-                using_reduce,
-                chunks,
-            };
-            // SAFETY: as above.
-            unsafe { execute(op, &w, p) }
-        });
-        return;
-    }
-    // SAFETY: forwarded.
-    unsafe { execute(op, &single, p) }
+        let w = Walker {
+            dims: &sub,
+            best_dim,
+            using_reduce,
+            chunks,
+        };
+        // SAFETY: tasks write disjoint outputs; inputs are only read.
+        unsafe { execute(op, &w, pt) }
+    });
 }
 
 // ---- the driver ---------------------------------------------------------------------
