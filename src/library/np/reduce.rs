@@ -752,6 +752,9 @@ fn ddof_arg(b: &Bound, ddof_slot: usize, corr_slot: usize) -> PResult<f64> {
 /// laid out like `a`.
 fn squared_deviations(a: &NdArray, m: &NdArray) -> PResult<NdArray> {
     let xdt = promote_types(a.dtype, m.dtype);
+    if let Some(x) = kr::squared_deviations(a, m, xdt) {
+        return Ok(x);
+    }
     let x = ew(BinKind::Sub, a, m, xdt, a)?;
     if xdt.is_complex() {
         let rdt = xdt.real_dtype();
@@ -994,6 +997,17 @@ fn np_count_nonzero(it: &mut Interp, a: Args) -> PResult<Value> {
     let arr = to_array(b.req(0))?;
     let axes = axes_arg(b.get(1))?;
     let keepdims = truthy(it, b.get(3))?;
+    if axes.is_none() && !keepdims {
+        // `multiarray.count_nonzero(a)`: a plain count.
+        let n: usize = crate::with_dtype!(arr.dtype, T => {
+            let zero = T::default();
+            match arr.as_slice::<T>() {
+                Some(xs) => xs.iter().filter(|&&x| x != zero).count(),
+                None => arr.offsets().filter(|&o| arr.read::<T>(o) != zero).count(),
+            }
+        });
+        return Ok(scalar::value(Scalar::I64(n as i64)));
+    }
     let flags = reduced_flags(arr.ndim(), axes.as_deref())?;
     // The input is cast to bool (nonzero), then counted.
     let as_bool = if arr.dtype == DType::Bool {
@@ -1084,23 +1098,43 @@ fn np_nancumprod(it: &mut Interp, a: Args) -> PResult<Value> {
 
 /// `_replace_nan`: a copy (order K) with NaNs replaced by `val`, and the NaN mask.
 fn replace_nan(a: &NdArray, val: Scalar) -> PResult<(NdArray, NdArray)> {
-    let out = a.copy(Order::K).or_exc()?;
-    let mask = out.empty_like(DType::Bool, Order::K).or_exc()?;
-    let fill = val.cast(a.dtype);
-    for (o, m) in out.offsets().zip(mask.offsets()) {
-        let s = out.get_at(o);
-        let nan = match s {
-            Scalar::F16(x) => x.is_nan(),
-            Scalar::F32(x) => x.is_nan(),
-            Scalar::F64(x) => x.is_nan(),
-            Scalar::C64(c) => c.re.is_nan() || c.im.is_nan(),
-            Scalar::C128(c) => c.re.is_nan() || c.im.is_nan(),
-            _ => false,
-        };
-        if nan {
-            out.set_at(o, fill);
-            mask.set_at(m, Scalar::Bool(true));
+    let mut out = a.copy(Order::K).or_exc()?;
+    let mut mask = out.empty_like(DType::Bool, Order::K).or_exc()?;
+    fn typed<T: crate::array::Element>(
+        out: &mut NdArray,
+        mask: &mut NdArray,
+        fill: Scalar,
+        nan: impl Fn(T) -> bool,
+    ) {
+        let fill = T::from_scalar(fill);
+        if let (Some(xs), Some(ms)) = (out.as_mut_slice::<T>(), mask.as_mut_slice::<bool>()) {
+            for (x, m) in xs.iter_mut().zip(ms) {
+                if nan(*x) {
+                    *x = fill;
+                    *m = true;
+                }
+            }
+            return;
         }
+        for (o, m) in out.offsets().zip(mask.offsets()) {
+            if nan(out.read::<T>(o)) {
+                out.write::<T>(o, fill);
+                mask.write::<bool>(m, true);
+            }
+        }
+    }
+    let fill = val.cast(a.dtype);
+    match a.dtype {
+        DType::Float64 => typed::<f64>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Float32 => typed::<f32>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Float16 => typed::<f16>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Complex128 => typed::<Complex64>(&mut out, &mut mask, fill, |c| {
+            c.re.is_nan() || c.im.is_nan()
+        }),
+        DType::Complex64 => typed::<num_complex::Complex32>(&mut out, &mut mask, fill, |c| {
+            c.re.is_nan() || c.im.is_nan()
+        }),
+        _ => {}
     }
     Ok((out, mask))
 }
@@ -1125,6 +1159,9 @@ fn np_nanprod(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn has_nan(a: &NdArray) -> bool {
+    if let Some(xs) = a.as_slice::<f64>() {
+        return xs.iter().any(|x| x.is_nan());
+    }
     a.dtype.is_inexact()
         && a.iter_scalars().any(|s| match s {
             Scalar::C64(c) => c.re.is_nan() || c.im.is_nan(),
@@ -1435,7 +1472,10 @@ fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<Slices> {
     let t = a.transpose(Some(&order)).or_exc()?;
     let n: usize = red.iter().map(|&k| a.shape[k]).product();
     let outer: usize = out_shape.iter().product();
-    let mut all = t.iter_scalars().map(Val::of);
+    let vals: Vec<Val> = crate::with_dtype!(t.dtype, T => {
+        t.offsets().map(|o| Val::of(crate::array::Element::to_scalar(t.read::<T>(o)))).collect()
+    });
+    let mut all = vals.into_iter();
     let mut out = Vec::with_capacity(outer);
     for _ in 0..outer {
         out.push(all.by_ref().take(n).collect::<Vec<Val>>());
@@ -1469,15 +1509,9 @@ fn mean_dtypes(d: DType) -> (DType, DType) {
     }
 }
 
-/// `np.mean` of the middle element(s) of a sorted slice: the sum in `sum_dt` from 0,
+/// `np.mean` of the middle element(s) of a slice (one, or the two in order): the sum in `sum_dt` from 0,
 /// divided in float64, stored as `res_dt` (through `sum_dt` for array results).
-fn median_of_sorted(v: &[Val], sum_dt: DType, res_dt: DType, scalar_result: bool) -> Scalar {
-    let n = v.len();
-    let mid: &[Val] = if n % 2 == 1 {
-        &v[n / 2..n / 2 + 1]
-    } else {
-        &v[n / 2 - 1..n / 2 + 1]
-    };
+fn median_of_mid(mid: &[Val], sum_dt: DType, res_dt: DType, scalar_result: bool) -> Scalar {
     let cnt = mid.len() as f64;
     let store = |q: Scalar| {
         if scalar_result {
@@ -1556,12 +1590,20 @@ fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Valu
             vals.push(Scalar::F64(f64::NAN).cast(res_dt));
             continue;
         }
-        v.sort_by(cmp_val);
-        if v.last().is_some_and(|x| x.is_nan()) {
+        if v.iter().any(|x| x.is_nan()) {
             vals.push(Scalar::F64(f64::NAN).cast(res_dt));
             continue;
         }
-        vals.push(median_of_sorted(&v, sum_dt, res_dt, scalar_result));
+        // The middle element(s) by selection: what partition gives.
+        let n = v.len();
+        let hi = *v.select_nth_unstable_by(n / 2, cmp_val).1;
+        let mid = if n % 2 == 1 {
+            vec![hi]
+        } else {
+            let lo = v[..n / 2].iter().copied().max_by(cmp_val).unwrap_or(hi);
+            vec![lo, hi]
+        };
+        vals.push(median_of_mid(&mid, sum_dt, res_dt, scalar_result));
     }
     if empty {
         runtime_warning("Mean of empty slice");
@@ -1858,14 +1900,23 @@ fn quantile_impl(
                 continue;
             }
         }
-        v.sort_by(cmp_val);
         let n = v.len();
-        let has_nan = v.last().is_some_and(|x| x.is_nan());
-        let at = |i: i64| {
-            if i < 0 {
-                v[(n as i64 + i).max(0) as usize]
+        let has_nan = v.iter().any(|x| x.is_nan());
+        // Few quantiles: select each order statistic (as partition does); many: sort.
+        let sorted = qs.len() > 2;
+        if sorted {
+            v.sort_by(cmp_val);
+        }
+        let mut at = |i: i64| {
+            let k = if i < 0 {
+                (n as i64 + i).max(0) as usize
             } else {
-                v[(i as usize).min(n - 1)]
+                (i as usize).min(n - 1)
+            };
+            if sorted {
+                v[k]
+            } else {
+                *v.select_nth_unstable_by(k, cmp_val).1
             }
         };
         for (k, &qk) in qs.iter().enumerate() {
