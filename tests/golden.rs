@@ -1,6 +1,7 @@
 //! Programs whose output must match CPython's / NumPy's byte for byte.
 //! `tests/golden/lang`: Python-language programs; `tests/golden/np`: NumPy programs;
-//! `tests/golden/np_print`: array and scalar printing (goldens by `tests/golden/regen.sh`).
+//! `tests/golden/np_print`: array and scalar printing; `tests/golden/np_reduce`: reductions,
+//! sorting and selection (all goldens by `tests/golden/regen.sh`).
 //! `tests/conformance`: the NumPy-generated conformance cases; the ones numpyx does
 //! not pass yet are listed in `tests/conformance/KNOWN_FAILING` (one name a line).
 //! A listed case that starts passing fails the test until it is taken off the list.
@@ -55,6 +56,11 @@ fn numpy_printing_goldens() {
 #[test]
 fn numpy_goldens() {
     check_dir("tests/golden/np", &BTreeSet::new());
+}
+
+#[test]
+fn numpy_reduction_goldens() {
+    check_dir("tests/golden/np_reduce", &BTreeSet::new());
 }
 
 #[test]

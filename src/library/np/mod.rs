@@ -7,6 +7,7 @@ pub mod attrs;
 pub mod convert;
 pub mod create;
 pub mod index;
+pub mod manip;
 pub mod printing;
 pub mod reduce;
 pub mod scalar;
@@ -239,6 +240,7 @@ const TABLES: &[&[Builtin]] = &[
     ufunc::FUNCS,
     warnings::FUNCS,
     reduce::FUNCS,
+    manip::FUNCS,
 ];
 
 /// Methods of arrays (for bound-method lookup and `dir()`).

@@ -62,15 +62,148 @@ pub const METHODS: &[&str] = &[
 ];
 
 /// `a.name(args)` for the reduction methods; `None` when `name` is not one. The methods
-/// take the function's parameters after `a`.
+/// take the function's parameters after `a`; their argument errors name the Python
+/// function NumPy forwards to (`_sum`, `_amax`, ...) or the C method (`argmax`).
 pub fn call_method(it: &mut Interp, obj: &Value, name: &str, a: Args) -> PResult<Option<Value>> {
     let Some(f) = FUNCS.iter().find(|f| f.name == name) else {
         return Ok(None);
     };
+    check_method_args(name, &a)?;
     let mut pos = Vec::with_capacity(a.pos.len() + 1);
     pos.push(obj.clone());
     pos.extend(a.pos);
     (f.f)(it, Args { pos, kw: a.kw }).map(Some)
+}
+
+/// NumPy's argument errors of the reduction methods.
+fn check_method_args(name: &str, a: &Args) -> PResult<()> {
+    let (py, names): (&str, &[&str]) = match name {
+        "sum" => ("_sum", SUM),
+        "prod" => ("_prod", SUM),
+        "mean" => ("_mean", MEAN),
+        "var" => ("_var", &VAR[..9]),
+        "std" => ("_std", &VAR[..9]),
+        "max" => ("_amax", EXT),
+        "min" => ("_amin", EXT),
+        "all" => ("_all", LOGIC),
+        "any" => ("_any", LOGIC),
+        "argmax" | "argmin" => {
+            let names = &ARG[1..];
+            if a.pos.len() > 2 {
+                return type_error(format!(
+                    "{name}() takes from 0 to 2 positional arguments but {} were given",
+                    a.pos.len()
+                ));
+            }
+            for (k, _) in &a.kw {
+                match names.iter().position(|n| **n == **k && *n != "*") {
+                    None => {
+                        return type_error(format!(
+                            "{name}() got an unexpected keyword argument '{k}'"
+                        ));
+                    }
+                    Some(i) if i < a.pos.len() => {
+                        return type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position (position {i})"
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+        _ => {
+            // cumsum, cumprod
+            let names = &CUM[1..];
+            if a.pos.len() > 3 {
+                return type_error(format!(
+                    "{name}() takes at most 3 arguments ({} given)",
+                    a.pos.len() + a.kw.len()
+                ));
+            }
+            for (k, _) in &a.kw {
+                match names.iter().position(|n| **n == **k) {
+                    None => {
+                        return type_error(format!(
+                            "'{k}' is an invalid keyword argument for {name}()"
+                        ));
+                    }
+                    Some(i) if i < a.pos.len() => {
+                        return type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            i + 1
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+    };
+    check_py_args(py, a, names, 1, 1)
+}
+
+/// Python's argument errors for a function defined as `def f(names...)` called with
+/// `a` (plus `extra` positional arguments already bound, e.g. `self`).
+fn check_py_args(
+    fname: &str,
+    a: &Args,
+    names: &[&str],
+    required: usize,
+    extra: usize,
+) -> PResult<()> {
+    let positional = names.iter().position(|n| *n == "*").unwrap_or(names.len());
+    let given = a.pos.len() + extra;
+    if given > positional {
+        return type_error(if required == positional {
+            format!(
+                "{fname}() takes {positional} positional argument{} but {given} were given",
+                if positional == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname}() takes from {required} to {positional} positional arguments but {given} were given"
+            )
+        });
+    }
+    for (k, _) in &a.kw {
+        match names.iter().position(|n| **n == **k && *n != "*") {
+            None => {
+                return type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                ));
+            }
+            Some(i) if i < given => {
+                return type_error(format!("{fname}() got multiple values for argument '{k}'"));
+            }
+            _ => {}
+        }
+    }
+    let missing: Vec<String> = names[..required]
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| *i >= given && !a.kw.iter().any(|(k, _)| **k == ***n))
+        .map(|(_, n)| format!("'{n}'"))
+        .collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            k => format!("{} and {}", missing[..k - 1].join(", "), missing[k - 1]),
+        };
+        return type_error(format!(
+            "{fname}() missing {} required positional argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(())
+}
+
+/// [`bind`] with the errors of a Python function (`sum() takes from 1 to 7 positional
+/// arguments but 8 were given`, `missing 1 required positional argument: 'a'`).
+fn bind_py(fname: &str, a: Args, names: &[&str], required: usize) -> PResult<Bound> {
+    check_py_args(fname, &a, names, required, 0)?;
+    bind(fname, a, names, required)
 }
 
 // ---- argument helpers -----------------------------------------------------------------
@@ -120,7 +253,28 @@ fn out_arg(v: Option<&Value>) -> PResult<Option<Rc<ArrayObj>>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Array(a)) => Ok(Some(a.clone())),
         Some(Value::Tuple(t)) if t.len() == 1 => out_arg(t.first()),
+        Some(_) => type_error("return arrays must be of ArrayType"),
+    }
+}
+
+/// `out=` of the C-level functions (argmax, cumsum).
+fn out_arg_c(v: Option<&Value>) -> PResult<Option<Rc<ArrayObj>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Array(a)) => Ok(Some(a.clone())),
         Some(_) => type_error("output must be an array"),
+    }
+}
+
+/// `dtype=`, with NumPy's message for numbers (`Cannot interpret '1' as a data type`).
+fn dtype_arg(v: Option<&Value>) -> PResult<Option<DType>> {
+    match v {
+        Some(Value::Int(i)) => type_error(format!("Cannot interpret '{i}' as a data type")),
+        Some(Value::Float(x)) => type_error(format!(
+            "Cannot interpret '{}' as a data type",
+            crate::print::float::repr_f64(*x)
+        )),
+        v => opt_dtype(v),
     }
 }
 
@@ -285,13 +439,13 @@ fn slots(names: &[&str]) -> Slots {
 }
 
 fn parse(it: &mut Interp, fname: &str, a: Args, names: &[&str]) -> PResult<(Red, Bound)> {
-    let b = bind(fname, a, names, 1)?;
+    let b = bind_py(fname, a, names, 1)?;
     let s = slots(names);
     let get = |i: Option<usize>| i.and_then(|i| b.get(i));
     let arr = to_array(b.req(0))?;
     let r = Red {
         axes: axes_arg(get(s.axis))?,
-        dtype: opt_dtype(get(s.dtype))?,
+        dtype: dtype_arg(get(s.dtype))?,
         out: out_arg(get(s.out))?,
         keepdims: truthy(it, get(s.keepdims))?,
         initial: s
@@ -489,10 +643,9 @@ fn divide(ret: &NdArray, count: &Count, store: DType, scalar_result: bool) -> PR
         let q = if x.dtype().is_complex() {
             let z = x.to_c128();
             let r = cdiv_real(z, c);
-            if (r.re.is_nan() && !z.re.is_nan()) || (r.im.is_nan() && !z.im.is_nan()) {
-                if c == 0.0 && z == Complex64::new(0.0, 0.0) || c != 0.0 {
-                    fl.invalid = true;
-                }
+            let new_nan = (r.re.is_nan() && !z.re.is_nan()) || (r.im.is_nan() && !z.im.is_nan());
+            if new_nan && (c != 0.0 || z == Complex64::new(0.0, 0.0)) {
+                fl.invalid = true;
             }
             if c == 0.0 && z != Complex64::new(0.0, 0.0) {
                 fl.divide = true;
@@ -522,6 +675,14 @@ fn real_of_complex(d: DType) -> DType {
 
 // ---- mean, var, std -------------------------------------------------------------------
 
+/// `_count_reduce_items` normalises every axis first (so a 0-d array takes none).
+fn check_axes(ndim: usize, axes: Option<&[i64]>) -> PResult<()> {
+    for &ax in axes.unwrap_or(&[]) {
+        normalize_axis(ax, ndim).or_exc()?;
+    }
+    Ok(())
+}
+
 /// `_methods._mean`.
 fn mean_of(
     a: &NdArray,
@@ -530,6 +691,9 @@ fn mean_of(
     keepdims: bool,
     mask: Option<&NdArray>,
 ) -> PResult<NdArray> {
+    if mask.is_none() {
+        check_axes(a.ndim(), axes)?;
+    }
     let flags = reduced_flags(a.ndim(), axes)?;
     let count = count_items(a, &flags, keepdims, mask)?;
     if count.any(|c| c == 0.0) {
@@ -594,6 +758,9 @@ fn ddof_arg(b: &Bound, ddof_slot: usize, corr_slot: usize) -> PResult<f64> {
 /// laid out like `a`.
 fn squared_deviations(a: &NdArray, m: &NdArray) -> PResult<NdArray> {
     let xdt = promote_types(a.dtype, m.dtype);
+    if let Some(x) = kr::squared_deviations(a, m, xdt) {
+        return Ok(x);
+    }
     let x = ew(BinKind::Sub, a, m, xdt, a)?;
     if xdt.is_complex() {
         let rdt = xdt.real_dtype();
@@ -624,6 +791,9 @@ fn var_of(
     mask: Option<&NdArray>,
     mean: Option<&NdArray>,
 ) -> PResult<NdArray> {
+    if mask.is_none() {
+        check_axes(a.ndim(), axes)?;
+    }
     let flags = reduced_flags(a.ndim(), axes)?;
     let count = count_items(a, &flags, keepdims, mask)?;
     if count.any(|c| ddof >= c) {
@@ -738,10 +908,10 @@ fn np_std(it: &mut Interp, a: Args) -> PResult<Value> {
 // ---- argmin, argmax, ptp, count_nonzero -----------------------------------------------
 
 fn arg_common(it: &mut Interp, a: Args, fname: &str, max: bool, nan: bool) -> PResult<Value> {
-    let b = bind(fname, a, ARG, 1)?;
+    let b = bind_py(fname, a, ARG, 1)?;
     let mut arr = to_array(b.req(0))?;
     let axis = axis_arg(b.get(1))?;
-    let out = out_arg(b.get(2))?;
+    let out = out_arg_c(b.get(2))?;
     let keepdims = truthy(it, b.get(4))?;
     if nan && arr.dtype.is_inexact() {
         let fill = if max {
@@ -774,12 +944,13 @@ fn arg_common(it: &mut Interp, a: Args, fname: &str, max: bool, nan: bool) -> PR
             }
         }
         Some(ax) => {
-            let (arr, axn) = if ndim == 0 && (ax == 0 || ax == -1) {
-                (arr.reshape(&[1], Order::C).or_exc()?, 0)
+            // A 0-d array is taken as 1-d (`PyArray_CheckAxis`).
+            let arr = if ndim == 0 {
+                arr.reshape(&[1], Order::C).or_exc()?
             } else {
-                let axn = normalize_axis(ax, ndim).or_exc()?;
-                (arr, axn)
+                arr
             };
+            let axn = normalize_axis(ax, arr.ndim()).or_exc()?;
             let r = kr::arg_reduce(&arr, Some(axn), max).or_exc()?;
             if keepdims && ndim > 0 {
                 let mut shape: Vec<isize> = arr.shape().iter().map(|&d| d as isize).collect();
@@ -810,7 +981,7 @@ fn np_nanargmin(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn np_ptp(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind("ptp", a, &["a", "axis", "out", "keepdims"], 1)?;
+    let b = bind_py("ptp", a, &["a", "axis", "out", "keepdims"], 1)?;
     let arr = to_array(b.req(0))?;
     let axes = axes_arg(b.get(1))?;
     let out = out_arg(b.get(2))?;
@@ -828,10 +999,21 @@ fn np_ptp(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn np_count_nonzero(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind("count_nonzero", a, &["a", "axis", "*", "keepdims"], 1)?;
+    let b = bind_py("count_nonzero", a, &["a", "axis", "*", "keepdims"], 1)?;
     let arr = to_array(b.req(0))?;
     let axes = axes_arg(b.get(1))?;
     let keepdims = truthy(it, b.get(3))?;
+    if axes.is_none() && !keepdims {
+        // `multiarray.count_nonzero(a)`: a plain count.
+        let n: usize = crate::with_dtype!(arr.dtype, T => {
+            let zero = T::default();
+            match arr.as_slice::<T>() {
+                Some(xs) => xs.iter().filter(|&&x| x != zero).count(),
+                None => arr.offsets().filter(|&o| arr.read::<T>(o) != zero).count(),
+            }
+        });
+        return Ok(scalar::value(Scalar::I64(n as i64)));
+    }
     let flags = reduced_flags(arr.ndim(), axes.as_deref())?;
     // The input is cast to bool (nonzero), then counted.
     let as_bool = if arr.dtype == DType::Bool {
@@ -855,11 +1037,11 @@ fn np_count_nonzero(it: &mut Interp, a: Args) -> PResult<Value> {
 
 fn cumulative(it: &mut Interp, a: Args, fname: &str, kind: RKind, nan: bool) -> PResult<Value> {
     let _ = it;
-    let b = bind(fname, a, CUM, 1)?;
+    let b = bind_py(fname, a, CUM, 1)?;
     let mut arr = to_array(b.req(0))?;
     let axis = axis_arg(b.get(1))?;
-    let dtype = opt_dtype(b.get(2))?;
-    let out = out_arg(b.get(3))?;
+    let dtype = dtype_arg(b.get(2))?;
+    let out = out_arg_c(b.get(3))?;
     if nan && arr.dtype.is_inexact() {
         let fill = if kind == RKind::Mul { 1.0 } else { 0.0 };
         arr = replace_nan(&arr, Scalar::F64(fill))?.0;
@@ -870,10 +1052,13 @@ fn cumulative(it: &mut Interp, a: Args, fname: &str, kind: RKind, nan: bool) -> 
             let n = arr.size() as isize;
             (arr.reshape(&[n], Order::C).or_exc()?, 0)
         }
-        Some(ax) if arr.ndim() == 0 && (ax == 0 || ax == -1) => {
-            (arr.reshape(&[1], Order::C).or_exc()?, 0)
-        }
         Some(ax) => {
+            // A 0-d array is taken as 1-d (`PyArray_CheckAxis`).
+            let arr = if arr.ndim() == 0 {
+                arr.reshape(&[1], Order::C).or_exc()?
+            } else {
+                arr
+            };
             let axn = normalize_axis(ax, arr.ndim()).or_exc()?;
             (arr, axn)
         }
@@ -919,23 +1104,43 @@ fn np_nancumprod(it: &mut Interp, a: Args) -> PResult<Value> {
 
 /// `_replace_nan`: a copy (order K) with NaNs replaced by `val`, and the NaN mask.
 fn replace_nan(a: &NdArray, val: Scalar) -> PResult<(NdArray, NdArray)> {
-    let out = a.copy(Order::K).or_exc()?;
-    let mask = out.empty_like(DType::Bool, Order::K).or_exc()?;
-    let fill = val.cast(a.dtype);
-    for (o, m) in out.offsets().zip(mask.offsets()) {
-        let s = out.get_at(o);
-        let nan = match s {
-            Scalar::F16(x) => x.is_nan(),
-            Scalar::F32(x) => x.is_nan(),
-            Scalar::F64(x) => x.is_nan(),
-            Scalar::C64(c) => c.re.is_nan() || c.im.is_nan(),
-            Scalar::C128(c) => c.re.is_nan() || c.im.is_nan(),
-            _ => false,
-        };
-        if nan {
-            out.set_at(o, fill);
-            mask.set_at(m, Scalar::Bool(true));
+    let mut out = a.copy(Order::K).or_exc()?;
+    let mut mask = out.empty_like(DType::Bool, Order::K).or_exc()?;
+    fn typed<T: crate::array::Element>(
+        out: &mut NdArray,
+        mask: &mut NdArray,
+        fill: Scalar,
+        nan: impl Fn(T) -> bool,
+    ) {
+        let fill = T::from_scalar(fill);
+        if let (Some(xs), Some(ms)) = (out.as_mut_slice::<T>(), mask.as_mut_slice::<bool>()) {
+            for (x, m) in xs.iter_mut().zip(ms) {
+                if nan(*x) {
+                    *x = fill;
+                    *m = true;
+                }
+            }
+            return;
         }
+        for (o, m) in out.offsets().zip(mask.offsets()) {
+            if nan(out.read::<T>(o)) {
+                out.write::<T>(o, fill);
+                mask.write::<bool>(m, true);
+            }
+        }
+    }
+    let fill = val.cast(a.dtype);
+    match a.dtype {
+        DType::Float64 => typed::<f64>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Float32 => typed::<f32>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Float16 => typed::<f16>(&mut out, &mut mask, fill, |x| x.is_nan()),
+        DType::Complex128 => typed::<Complex64>(&mut out, &mut mask, fill, |c| {
+            c.re.is_nan() || c.im.is_nan()
+        }),
+        DType::Complex64 => typed::<num_complex::Complex32>(&mut out, &mut mask, fill, |c| {
+            c.re.is_nan() || c.im.is_nan()
+        }),
+        _ => {}
     }
     Ok((out, mask))
 }
@@ -960,6 +1165,9 @@ fn np_nanprod(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn has_nan(a: &NdArray) -> bool {
+    if let Some(xs) = a.as_slice::<f64>() {
+        return xs.iter().any(|x| x.is_nan());
+    }
     a.dtype.is_inexact()
         && a.iter_scalars().any(|s| match s {
             Scalar::C64(c) => c.re.is_nan() || c.im.is_nan(),
@@ -1236,7 +1444,10 @@ fn cmp_val(a: &Val, b: &Val) -> std::cmp::Ordering {
 
 /// The slices of an order statistic: the values over the reduced axes (C order) for each
 /// output position (C order over the kept axes), and the output shape.
-fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<(Vec<Vec<Val>>, Vec<usize>, Vec<bool>)> {
+/// The slices of an order statistic, the output shape and the reduced-axis flags.
+type Slices = (Vec<Vec<Val>>, Vec<usize>, Vec<bool>);
+
+fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<Slices> {
     let ndim = a.ndim();
     let flags: Vec<bool> = match axes {
         None => vec![true; ndim],
@@ -1257,7 +1468,10 @@ fn slices(a: &NdArray, axes: Option<&[i64]>) -> PResult<(Vec<Vec<Val>>, Vec<usiz
     let t = a.transpose(Some(&order)).or_exc()?;
     let n: usize = red.iter().map(|&k| a.shape[k]).product();
     let outer: usize = out_shape.iter().product();
-    let mut all = t.iter_scalars().map(Val::of);
+    let vals: Vec<Val> = crate::with_dtype!(t.dtype, T => {
+        t.offsets().map(|o| Val::of(crate::array::Element::to_scalar(t.read::<T>(o)))).collect()
+    });
+    let mut all = vals.into_iter();
     let mut out = Vec::with_capacity(outer);
     for _ in 0..outer {
         out.push(all.by_ref().take(n).collect::<Vec<Val>>());
@@ -1291,15 +1505,9 @@ fn mean_dtypes(d: DType) -> (DType, DType) {
     }
 }
 
-/// `np.mean` of the middle element(s) of a sorted slice: the sum in `sum_dt` from 0,
+/// `np.mean` of the middle element(s) of a slice (one, or the two in order): the sum in `sum_dt` from 0,
 /// divided in float64, stored as `res_dt` (through `sum_dt` for array results).
-fn median_of_sorted(v: &[Val], sum_dt: DType, res_dt: DType, scalar_result: bool) -> Scalar {
-    let n = v.len();
-    let mid: &[Val] = if n % 2 == 1 {
-        &v[n / 2..n / 2 + 1]
-    } else {
-        &v[n / 2 - 1..n / 2 + 1]
-    };
+fn median_of_mid(mid: &[Val], sum_dt: DType, res_dt: DType, scalar_result: bool) -> Scalar {
     let cnt = mid.len() as f64;
     let store = |q: Scalar| {
         if scalar_result {
@@ -1338,7 +1546,7 @@ fn np_nanmedian(it: &mut Interp, a: Args) -> PResult<Value> {
 }
 
 fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Value> {
-    let b = bind(
+    let b = bind_py(
         fname,
         a,
         &["a", "axis", "out", "overwrite_input", "keepdims"],
@@ -1354,6 +1562,7 @@ fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Valu
         return finish(res, out.as_ref(), "add");
     }
     let arr = if arr.ndim() == 0 {
+        check_axes(0, axes.as_deref())?;
         arr.reshape(&[1], Order::C).or_exc()?
     } else {
         arr
@@ -1377,12 +1586,20 @@ fn median_impl(it: &mut Interp, a: Args, fname: &str, nan: bool) -> PResult<Valu
             vals.push(Scalar::F64(f64::NAN).cast(res_dt));
             continue;
         }
-        v.sort_by(cmp_val);
-        if v.last().is_some_and(|x| x.is_nan()) {
+        if v.iter().any(|x| x.is_nan()) {
             vals.push(Scalar::F64(f64::NAN).cast(res_dt));
             continue;
         }
-        vals.push(median_of_sorted(&v, sum_dt, res_dt, scalar_result));
+        // The middle element(s) by selection: what partition gives.
+        let n = v.len();
+        let hi = *v.select_nth_unstable_by(n / 2, cmp_val).1;
+        let mid = if n % 2 == 1 {
+            vec![hi]
+        } else {
+            let lo = v[..n / 2].iter().copied().max_by(cmp_val).unwrap_or(hi);
+            vec![lo, hi]
+        };
+        vals.push(median_of_mid(&mid, sum_dt, res_dt, scalar_result));
     }
     if empty {
         runtime_warning("Mean of empty slice");
@@ -1560,7 +1777,7 @@ fn quantile_impl(
         "*",
         "weights",
     ];
-    let b = bind(fname, a, names, 2)?;
+    let b = bind_py(fname, a, names, 2)?;
     let arr = to_array(b.req(0))?;
     let qv = b.req(1).clone();
     let axes = axes_arg(b.get(2))?;
@@ -1629,6 +1846,7 @@ fn quantile_impl(
         );
     }
     let arr = if arr.ndim() == 0 {
+        check_axes(0, axes.as_deref())?;
         arr.reshape(&[1], Order::C).or_exc()?
     } else {
         arr
@@ -1657,7 +1875,10 @@ fn quantile_impl(
     let outer = sl.len();
     // Result laid out as q's shape followed by the output shape.
     let mut vals = vec![Scalar::zero(rdt); nq * outer];
-    let n_axis = sl.first().map(|v| v.len()).unwrap_or(0);
+    let n_axis: usize = (0..arr.ndim())
+        .filter(|&k| flags[k])
+        .map(|k| arr.shape[k])
+        .product();
     if !nan && n_axis == 0 {
         return raise(
             ExcType::IndexError,
@@ -1675,14 +1896,23 @@ fn quantile_impl(
                 continue;
             }
         }
-        v.sort_by(cmp_val);
         let n = v.len();
-        let has_nan = v.last().is_some_and(|x| x.is_nan());
-        let at = |i: i64| {
-            if i < 0 {
-                v[(n as i64 + i).max(0) as usize]
+        let has_nan = v.iter().any(|x| x.is_nan());
+        // Few quantiles: select each order statistic (as partition does); many: sort.
+        let sorted = qs.len() > 2;
+        if sorted {
+            v.sort_by(cmp_val);
+        }
+        let mut at = |i: i64| {
+            let k = if i < 0 {
+                (n as i64 + i).max(0) as usize
             } else {
-                v[(i as usize).min(n - 1)]
+                (i as usize).min(n - 1)
+            };
+            if sorted {
+                v[k]
+            } else {
+                *v.select_nth_unstable_by(k, cmp_val).1
             }
         };
         for (k, &qk) in qs.iter().enumerate() {
@@ -1713,7 +1943,7 @@ fn quantile_impl(
 // ---- average --------------------------------------------------------------------------
 
 fn np_average(it: &mut Interp, a: Args) -> PResult<Value> {
-    let b = bind(
+    let b = bind_py(
         "average",
         a,
         &["a", "axis", "weights", "returned", "*", "keepdims"],
@@ -1735,11 +1965,10 @@ fn np_average(it: &mut Interp, a: Args) -> PResult<Value> {
     let (avg, scl) = match b.get(2) {
         None => {
             let avg = mean_of(&arr, axes.as_deref(), None, keepdims, None)?;
-            let n = if avg.size() == 0 {
-                f64::NAN
-            } else {
-                arr.size() as f64 / avg.size() as f64
-            };
+            if avg.size() == 0 {
+                return raise(ExcType::ZeroDivisionError, "division by zero");
+            }
+            let n = arr.size() as f64 / avg.size() as f64;
             let scl = NdArray::from_scalar(Scalar::F64(n).cast(avg.dtype)).or_exc()?;
             (avg, scl)
         }

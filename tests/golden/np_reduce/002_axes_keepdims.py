@@ -1,0 +1,43 @@
+# Axis forms (None, int, negative, tuple, empty tuple), keepdims, out=, initial=, where=.
+import numpy as np
+
+A = np.arange(24).reshape(2, 3, 4)
+F = A * 0.37 - 2.0
+for ax in [None, 0, 1, 2, -1, -3, (0, 1), (0, 2), (2, 0), (1, 2), (0, 1, 2), ()]:
+    print("axis", ax)
+    print(" ", repr(A.sum(axis=ax)).replace("\n", ""), repr(A.prod(axis=ax)).replace("\n", ""))
+    print(" ", repr(F.mean(axis=ax)).replace("\n", ""), repr(F.var(axis=ax)).replace("\n", ""))
+    print(" ", repr(A.max(axis=ax, keepdims=True).shape), repr(F.std(axis=ax, keepdims=True)).replace("\n", ""))
+    print(" ", repr(np.all(A > 3, axis=ax)).replace("\n", ""), repr(np.any(A > 20, axis=ax, keepdims=True)).replace("\n", ""))
+    print(" ", repr(np.median(F, axis=ax)).replace("\n", ""), repr(np.percentile(A, 30, axis=ax, keepdims=True).shape))
+for ax in [None, 0, 1, 2, -1]:
+    print("arg", ax, repr(F.argmax(axis=ax)).replace("\n", ""), repr(np.argmin(F, axis=ax, keepdims=True)).replace("\n", ""))
+    print("cum", ax, repr(np.cumsum(A, axis=ax)).replace("\n", ""), repr(F.cumprod(axis=ax)[..., -1]).replace("\n", ""))
+
+M = np.array([[5, 1, 4], [2, 8, 0]])
+print(repr(M.sum(axis=0, initial=10)), repr(M.max(axis=1, initial=6)), repr(M.min(initial=-1)))
+print(repr(M.sum(where=M > 1)), repr(M.sum(axis=1, where=[True, False, True])))
+print(repr(M.max(axis=0, where=M < 5, initial=-100)), repr(M.prod(axis=1, where=M > 0)))
+print(repr(M.mean(where=M > 1)), repr(M.mean(axis=0, where=[[True, False, True], [True, True, False]])))
+print(repr(M.var(axis=1, where=M != 4)), repr(M.std(where=M < 8, ddof=1)))
+print(repr(np.all(M, axis=0, where=[True, False, True])), repr(np.any(M > 6, where=M < 8)))
+o = np.zeros(3)
+r = np.sum(M, axis=0, out=o)
+print(repr(r), r is o, repr(o))
+o = np.zeros((), dtype=np.int32)
+print(repr(np.max(M, out=o)), repr(o))
+o = np.zeros(2, dtype=np.int64)
+print(repr(np.argmax(M, axis=1, out=o)), repr(o))
+o = np.zeros(6)
+print(repr(np.cumsum(M, out=o)), repr(o))
+o = np.zeros((2, 1))
+print(repr(M.mean(axis=1, keepdims=True, out=o)), repr(o))
+Z = np.array(7.5)
+print(repr(Z.sum()), repr(Z.sum(axis=0)), repr(Z.mean()), repr(Z.argmax()), repr(np.cumsum(Z)), repr(Z.max(keepdims=True)))
+print(repr(np.sum([[1, 2], [3, 4]], axis=1)), repr(np.mean([1, 2, 4])), repr(np.max(3)), repr(np.prod([])), repr(np.sum(2.5)))
+print(repr(np.count_nonzero(M, axis=0)), repr(np.count_nonzero(M, axis=(0, 1))), repr(np.count_nonzero(M, keepdims=True)))
+print(repr(np.ptp(M, axis=1)), repr(np.ptp(M, axis=0, keepdims=True)))
+print(repr(np.average(M, axis=1)), repr(np.average(M, axis=0, weights=[1, 3])), repr(np.average(M, weights=M + 1)))
+print(repr(np.average(M, axis=1, returned=True)), repr(np.average(M.astype(np.float32), axis=(0, 1), keepdims=True)))
+W = np.arange(8.0).reshape(2, 2, 2)
+print(repr(np.average(W, axis=(0, 1), weights=[[0.25, 0.75], [1.0, 0.5]])), repr(np.average(W, axis=2, weights=[1, 2], returned=True)))
