@@ -711,10 +711,10 @@ impl Interp {
 
     /// `a op= b`: lists extend in place; everything else rebinds.
     pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
-        if let Value::Array(arr) = a {
-            if let Some(r) = crate::library::np::arith::inplace_op(op, arr, b)? {
-                return Ok(r);
-            }
+        if let Value::Array(arr) = a
+            && let Some(r) = crate::library::np::arith::inplace_op(op, arr, b)?
+        {
+            return Ok(r);
         }
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return ops::int_op(op, *x, *y);
@@ -754,16 +754,16 @@ impl Interp {
     }
 
     pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PResult<Value> {
-        if let Value::Array(_) | Value::NpScalar(_) = v {
-            if op != UnaryOp::Not {
-                let kind = match op {
-                    UnaryOp::Neg => Some(crate::kernels::unary::UnKind::Neg),
-                    UnaryOp::Invert => Some(crate::kernels::unary::UnKind::Invert),
-                    _ => None,
-                };
-                if let Some(r) = crate::library::np::arith::unary_op(kind, "", v)? {
-                    return Ok(r);
-                }
+        if let Value::Array(_) | Value::NpScalar(_) = v
+            && op != UnaryOp::Not
+        {
+            let kind = match op {
+                UnaryOp::Neg => Some(crate::kernels::unary::UnKind::Neg),
+                UnaryOp::Invert => Some(crate::kernels::unary::UnKind::Invert),
+                _ => None,
+            };
+            if let Some(r) = crate::library::np::arith::unary_op(kind, "", v)? {
+                return Ok(r);
             }
         }
         Ok(match op {
@@ -869,10 +869,10 @@ impl Interp {
         if let Value::Array(a) = obj {
             return crate::library::np::attrs::get_item(a, idx);
         }
-        if let Value::Native(n) = obj {
-            if let Some(v) = n.0.get_item(self, idx)? {
-                return Ok(v);
-            }
+        if let Value::Native(n) = obj
+            && let Some(v) = n.0.get_item(self, idx)?
+        {
+            return Ok(v);
         }
         match obj {
             Value::List(l) => {

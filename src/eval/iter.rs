@@ -17,6 +17,8 @@ pub enum ValueIter {
 
 impl SeqIter {
     #[inline]
+    /// The next item, or the error the iteration raised (so not `Iterator::next`).
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> PResult<Option<Value>> {
         Ok(match self {
             SeqIter::Range { next, step, left } => {

@@ -76,7 +76,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => return int_op(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => return float_op(op, *x, *y),
-        (Value::Float(x), Value::Int(y)) => {
+        (Value::Float(x), Value::Int(y))
             if !matches!(
                 op,
                 BinOp::LShift
@@ -85,11 +85,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
                     | BinOp::BitOr
                     | BinOp::BitXor
                     | BinOp::MatMul
-            ) {
-                return float_op(op, *x, *y as f64);
-            }
+            ) =>
+        {
+            return float_op(op, *x, *y as f64);
         }
-        (Value::Int(x), Value::Float(y)) => {
+        (Value::Int(x), Value::Float(y))
             if !matches!(
                 op,
                 BinOp::LShift
@@ -98,9 +98,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
                     | BinOp::BitOr
                     | BinOp::BitXor
                     | BinOp::MatMul
-            ) {
-                return float_op(op, *x as f64, *y);
-            }
+            ) =>
+        {
+            return float_op(op, *x as f64, *y);
         }
         _ => {}
     }
@@ -185,13 +185,13 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
         }
         _ => {}
     }
-    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
-        if let (Some(x), Some(y)) = (to_complex(a)?, to_complex(b)?) {
-            return complex_op(op, x, y, a, b);
-        }
+    if (matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)))
+        && let (Some(x), Some(y)) = (to_complex(a)?, to_complex(b)?)
+    {
+        return complex_op(op, x, y, a, b);
     }
-    if let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?) {
-        if !matches!(
+    if let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?)
+        && !matches!(
             op,
             BinOp::LShift
                 | BinOp::RShift
@@ -199,9 +199,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> PResult<Value> {
                 | BinOp::BitOr
                 | BinOp::BitXor
                 | BinOp::MatMul
-        ) {
-            return float_op(op, x, y);
-        }
+        )
+    {
+        return float_op(op, x, y);
     }
     if op == BinOp::Pow {
         return type_error(format!(
@@ -357,10 +357,10 @@ pub fn int_op(op: BinOp, x: i64, y: i64) -> PResult<Value> {
                 }
                 return Ok(Value::Float((x as f64).powf(y as f64)));
             }
-            if let Ok(e) = u32::try_from(y) {
-                if let Some(v) = x.checked_pow(e) {
-                    return Ok(Value::Int(v));
-                }
+            if let Ok(e) = u32::try_from(y)
+                && let Some(v) = x.checked_pow(e)
+            {
+                return Ok(Value::Int(v));
             }
             big(|a, b| big_op(BinOp::Pow, a, b))
         }
@@ -551,11 +551,9 @@ pub fn float_mod(x: f64, y: f64) -> f64 {
 pub fn float_floordiv(x: f64, y: f64) -> f64 {
     let mut m = x % y;
     let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
+    if m != 0.0 && (y < 0.0) != (m < 0.0) {
+        m += y;
+        div -= 1.0;
     }
     let _ = m;
     if div != 0.0 {

@@ -53,10 +53,10 @@ impl Interp {
 
     /// `str(v)`.
     pub fn to_str(&mut self, v: &Value) -> PResult<String> {
-        if let Value::Array(_) | Value::NpScalar(_) | Value::DType(_) = v {
-            if let Some(s) = crate::library::np::to_str(v)? {
-                return Ok(s);
-            }
+        if let Value::Array(_) | Value::NpScalar(_) | Value::DType(_) = v
+            && let Some(s) = crate::library::np::to_str(v)?
+        {
+            return Ok(s);
         }
         Ok(match v {
             Value::Str(s) => s.to_string(),
@@ -112,11 +112,10 @@ impl Interp {
         | Value::DType(_)
         | Value::Native(_)
         | Value::Type(TypeObj::NpScalar(_) | TypeObj::NdArray | TypeObj::NpDType) = v
+            && let Some(s) = crate::library::np::repr(self, v)?
         {
-            if let Some(s) = crate::library::np::repr(self, v)? {
-                out.push_str(&s);
-                return Ok(());
-            }
+            out.push_str(&s);
+            return Ok(());
         }
         match v {
             Value::None => out.push_str("None"),

@@ -84,7 +84,7 @@ macro_rules! float_simd {
                     while i + $lanes <= n {
                         // SAFETY: `i + LANES <= n`.
                         let r = unsafe { apply($op, load(x, i), load(y, i)) };
-                        bad = bad | !r.is_finite();
+                        bad |= !r.is_finite();
                         unsafe { (o.add(i) as *mut [$t; $lanes]).write_unaligned(r.to_array()) };
                         i += $lanes;
                     }

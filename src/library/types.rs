@@ -103,9 +103,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
     clean.parse::<f64>().ok().map(|v| sign * v)
 }
 
-fn float_of(it: &mut Interp, v: &Value) -> PResult<f64> {
+fn float_of(v: &Value) -> PResult<f64> {
     if let Some(p) = super::np::convert::as_python_number(v)? {
-        return float_of(it, &p);
+        return float_of(&p);
     }
     match v {
         Value::Float(f) => Ok(*f),
@@ -226,7 +226,7 @@ pub fn call_type(it: &mut Interp, t: TypeObj, mut a: Args) -> PResult<Value> {
             a.expect("float", 0, 1)?;
             match a.pos.first() {
                 None => Ok(Value::Float(0.0)),
-                Some(v) => Ok(Value::Float(float_of(it, v)?)),
+                Some(v) => Ok(Value::Float(float_of(v)?)),
             }
         }
         TypeObj::Complex => {

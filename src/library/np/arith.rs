@@ -116,10 +116,10 @@ fn dtype_class(d: DType) -> String {
     match c.next() {
         Some(f) => {
             let rest: String = c.collect();
-            if let Some(u) = rest.strip_prefix("int") {
-                if f == 'u' {
-                    return format!("UInt{u}");
-                }
+            if let Some(u) = rest.strip_prefix("int")
+                && f == 'u'
+            {
+                return format!("UInt{u}");
             }
             if n == "bool" {
                 return "Bool".to_string();

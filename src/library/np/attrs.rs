@@ -243,7 +243,7 @@ fn shape_args(pos: &[Value]) -> PResult<Vec<isize>> {
     let dims = if pos.len() == 1 {
         to_dims(&pos[0])?
     } else {
-        pos.iter().map(|v| to_i64(v, "")).collect::<PResult<_>>()?
+        pos.iter().map(to_i64).collect::<PResult<_>>()?
     };
     Ok(dims.into_iter().map(|d| d as isize).collect())
 }
@@ -256,7 +256,7 @@ fn axes_args(pos: &[Value]) -> PResult<Option<Vec<isize>>> {
     let v = if pos.len() == 1 {
         to_dims(&pos[0])?
     } else {
-        pos.iter().map(|v| to_i64(v, "")).collect::<PResult<_>>()?
+        pos.iter().map(to_i64).collect::<PResult<_>>()?
     };
     Ok(Some(v.into_iter().map(|d| d as isize).collect()))
 }
@@ -313,7 +313,7 @@ pub fn call_method(
         }
         "swapaxes" => {
             let b = bind("swapaxes", a, &["axis1", "axis2"], 2)?;
-            let (x, y) = (to_i64(b.req(0), "")?, to_i64(b.req(1), "")?);
+            let (x, y) = (to_i64(b.req(0))?, to_i64(b.req(1))?);
             view_of(this, arr.swapaxes(x, y).or_exc()?)
         }
         "squeeze" => {
@@ -323,9 +323,9 @@ pub fn call_method(
         }
         "diagonal" => {
             let b = bind("diagonal", a, &["offset", "axis1", "axis2"], 0)?;
-            let off = b.get(0).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
-            let a1 = b.get(1).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
-            let a2 = b.get(2).map(|v| to_i64(v, "")).transpose()?.unwrap_or(1);
+            let off = b.get(0).map(to_i64).transpose()?.unwrap_or(0);
+            let a1 = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
+            let a2 = b.get(2).map(to_i64).transpose()?.unwrap_or(1);
             let mut d = arr.diagonal(off, a1, a2).or_exc()?;
             d.writeable = false;
             view_of(this, d)
@@ -365,10 +365,7 @@ pub fn call_method(
                 let idx: Vec<i64> = if a.pos.len() == 1 {
                     to_dims(&a.pos[0])?
                 } else {
-                    a.pos
-                        .iter()
-                        .map(|v| to_i64(v, ""))
-                        .collect::<PResult<_>>()?
+                    a.pos.iter().map(to_i64).collect::<PResult<_>>()?
                 };
                 if idx.len() == 1 {
                     let n = arr.size() as i64;
@@ -627,7 +624,7 @@ fn np_transpose(_: &mut Interp, a: Args) -> PResult<Value> {
 fn np_swapaxes(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("swapaxes", a, &["a", "axis1", "axis2"], 3)?;
     let (arr, owner) = arg_array(b.req(0))?;
-    let (x, y) = (to_i64(b.req(1), "")?, to_i64(b.req(2), "")?);
+    let (x, y) = (to_i64(b.req(1))?, to_i64(b.req(2))?);
     Ok(wrap_view(&owner, arr.swapaxes(x, y).or_exc()?))
 }
 
@@ -677,9 +674,9 @@ fn np_broadcast_shapes(_: &mut Interp, a: Args) -> PResult<Value> {
 fn np_diagonal(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("diagonal", a, &["a", "offset", "axis1", "axis2"], 1)?;
     let (arr, owner) = arg_array(b.req(0))?;
-    let off = b.get(1).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
-    let a1 = b.get(2).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
-    let a2 = b.get(3).map(|v| to_i64(v, "")).transpose()?.unwrap_or(1);
+    let off = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
+    let a1 = b.get(2).map(to_i64).transpose()?.unwrap_or(0);
+    let a2 = b.get(3).map(to_i64).transpose()?.unwrap_or(1);
     let mut d = arr.diagonal(off, a1, a2).or_exc()?;
     d.writeable = false;
     Ok(wrap_view(&owner, d))

@@ -103,7 +103,7 @@ pub fn opt_dtype(v: Option<&Value>) -> PResult<Option<DType>> {
 }
 
 /// A Python integer argument as i64 (also NumPy integer scalars and bools).
-pub fn to_i64(v: &Value, what: &str) -> PResult<i64> {
+pub fn to_i64(v: &Value) -> PResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -115,13 +115,8 @@ pub fn to_i64(v: &Value, what: &str) -> PResult<i64> {
             Ok(s.to_i128().unwrap_or(0) as i64)
         }
         other => type_error(format!(
-            "'{}' object cannot be interpreted as an integer{}",
-            other.type_name(),
-            if what.is_empty() {
-                String::new()
-            } else {
-                String::new()
-            }
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
         )),
     }
 }
@@ -129,8 +124,8 @@ pub fn to_i64(v: &Value, what: &str) -> PResult<i64> {
 /// A shape argument: an int or a sequence of ints (`np.zeros(3)`, `np.zeros((2, 3))`).
 pub fn to_dims(v: &Value) -> PResult<Vec<i64>> {
     match v {
-        Value::Tuple(t) => t.iter().map(|x| to_i64(x, "")).collect(),
-        Value::List(l) => l.borrow().iter().map(|x| to_i64(x, "")).collect(),
+        Value::Tuple(t) => t.iter().map(to_i64).collect(),
+        Value::List(l) => l.borrow().iter().map(to_i64).collect(),
         Value::Array(a) => {
             let arr = a.get();
             if arr.ndim() > 1 || !(arr.dtype.is_integer()) {
@@ -141,7 +136,7 @@ pub fn to_dims(v: &Value) -> PResult<Vec<i64>> {
                 .map(|s| s.to_i128().unwrap_or(0) as i64)
                 .collect())
         }
-        other => match to_i64(other, "") {
+        other => match to_i64(other) {
             Ok(n) => Ok(vec![n]),
             Err(_) => type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -160,10 +155,8 @@ pub fn to_shape(v: &Value, dt: DType) -> PResult<Vec<usize>> {
 pub fn to_axes(v: Option<&Value>) -> PResult<Option<Vec<i64>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Tuple(t)) => Ok(Some(
-            t.iter().map(|x| to_i64(x, "")).collect::<PResult<_>>()?,
-        )),
-        Some(other) => Ok(Some(vec![to_i64(other, "")?])),
+        Some(Value::Tuple(t)) => Ok(Some(t.iter().map(to_i64).collect::<PResult<_>>()?)),
+        Some(other) => Ok(Some(vec![to_i64(other)?])),
     }
 }
 
@@ -354,7 +347,7 @@ fn np_size(_: &mut Interp, a: Args) -> PResult<Value> {
     match b.get(1) {
         None => Ok(Value::Int(arr.size() as i64)),
         Some(ax) => {
-            let ax = crate::array::normalize_axis(to_i64(ax, "")?, arr.ndim()).or_exc()?;
+            let ax = crate::array::normalize_axis(to_i64(ax)?, arr.ndim()).or_exc()?;
             Ok(Value::Int(arr.shape[ax] as i64))
         }
     }

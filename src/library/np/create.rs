@@ -44,7 +44,7 @@ fn np_array(it: &mut Interp, a: Args) -> PResult<Value> {
     )?;
     let dt = opt_dtype(b.get(1))?;
     let ndmin = match b.get(6) {
-        Some(v) => to_i64(v, "")?.max(0) as usize,
+        Some(v) => to_i64(v)?.max(0) as usize,
         None => 0,
     };
     let copy = match b.raw(3) {
@@ -84,10 +84,10 @@ fn np_asarray(_: &mut Interp, a: Args) -> PResult<Value> {
     )?;
     let dt = opt_dtype(b.get(1))?;
     let obj = b.req(0);
-    if let Value::Array(src) = obj {
-        if dt.is_none_or(|d| d == src.arr.borrow().dtype) {
-            return Ok(obj.clone());
-        }
+    if let Value::Array(src) = obj
+        && dt.is_none_or(|d| d == src.arr.borrow().dtype)
+    {
+        return Ok(obj.clone());
     }
     Ok(new(to_array_dtype(obj, dt)?))
 }
@@ -97,10 +97,12 @@ fn np_ascontiguousarray(_: &mut Interp, a: Args) -> PResult<Value> {
     let dt = opt_dtype(b.get(1))?;
     let obj = b.req(0);
     let arr = to_array_dtype(obj, dt)?;
-    if let Value::Array(src) = obj {
-        if arr.is_c_contiguous() && arr.ndim() >= 1 && arr.same_storage(&src.arr.borrow()) {
-            return Ok(obj.clone());
-        }
+    if let Value::Array(src) = obj
+        && arr.is_c_contiguous()
+        && arr.ndim() >= 1
+        && arr.same_storage(&src.arr.borrow())
+    {
+        return Ok(obj.clone());
     }
     let arr = if arr.ndim() == 0 {
         arr.reshape(&[1], Order::C).or_exc()?
@@ -349,11 +351,8 @@ fn bool_arg(it: &mut Interp, v: Option<&Value>, default: bool) -> PResult<bool> 
 fn num_arg(v: Option<&Value>, default: i64) -> PResult<i64> {
     match v {
         None => Ok(default),
-        Some(Value::Float(x)) => type_error(format!(
-            "'float' object cannot be interpreted as an integer{}",
-            if x.fract() == 0.0 { "" } else { "" }
-        )),
-        Some(v) => to_i64(v, "num"),
+        Some(Value::Float(_)) => type_error("'float' object cannot be interpreted as an integer"),
+        Some(v) => to_i64(v),
     }
 }
 
@@ -416,8 +415,8 @@ fn np_geomspace(it: &mut Interp, a: Args) -> PResult<Value> {
     Ok(new(r))
 }
 
-fn usize_arg(v: &Value, what: &str) -> PResult<usize> {
-    let n = to_i64(v, what)?;
+fn usize_arg(v: &Value) -> PResult<usize> {
+    let n = to_i64(v)?;
     if n < 0 {
         return raise(ExcType::ValueError, "negative dimensions are not allowed");
     }
@@ -431,16 +430,16 @@ fn np_eye(_: &mut Interp, a: Args) -> PResult<Value> {
         &["N", "M", "k", "dtype", "order", "*", "device", "like"],
         1,
     )?;
-    let n = usize_arg(b.req(0), "N")?;
-    let m = b.get(1).map(|v| usize_arg(v, "M")).transpose()?;
-    let k = b.get(2).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let n = usize_arg(b.req(0))?;
+    let m = b.get(1).map(usize_arg).transpose()?;
+    let k = b.get(2).map(to_i64).transpose()?.unwrap_or(0);
     let dt = opt_dtype(b.get(3))?.unwrap_or(DType::Float64);
     Ok(new(create::eye(n, m, k, dt).or_exc()?))
 }
 
 fn np_identity(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("identity", a, &["n", "dtype", "*", "like"], 1)?;
-    let n = usize_arg(b.req(0), "n")?;
+    let n = usize_arg(b.req(0))?;
     let dt = opt_dtype(b.get(1))?.unwrap_or(DType::Float64);
     Ok(new(create::identity(n, dt).or_exc()?))
 }
@@ -448,22 +447,22 @@ fn np_identity(_: &mut Interp, a: Args) -> PResult<Value> {
 fn np_diag(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("diag", a, &["v", "k"], 1)?;
     let v = to_array(b.req(0))?;
-    let k = b.get(1).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     Ok(new(create::diag(&v, k).or_exc()?))
 }
 
 fn np_diagflat(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("diagflat", a, &["v", "k"], 1)?;
     let v = to_array(b.req(0))?;
-    let k = b.get(1).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     Ok(new(create::diagflat(&v, k).or_exc()?))
 }
 
 fn np_tri(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("tri", a, &["N", "M", "k", "dtype", "*", "like"], 1)?;
-    let n = usize_arg(b.req(0), "N")?;
-    let m = b.get(1).map(|v| usize_arg(v, "M")).transpose()?;
-    let k = b.get(2).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let n = usize_arg(b.req(0))?;
+    let m = b.get(1).map(usize_arg).transpose()?;
+    let k = b.get(2).map(to_i64).transpose()?.unwrap_or(0);
     let dt = opt_dtype(b.get(3))?.unwrap_or(DType::Float64);
     Ok(new(create::tri(n, m, k, dt).or_exc()?))
 }
@@ -471,23 +470,23 @@ fn np_tri(_: &mut Interp, a: Args) -> PResult<Value> {
 fn np_tril(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("tril", a, &["m", "k"], 1)?;
     let m = to_array(b.req(0))?;
-    let k = b.get(1).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     Ok(new(create::tril(&m, k).or_exc()?))
 }
 
 fn np_triu(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("triu", a, &["m", "k"], 1)?;
     let m = to_array(b.req(0))?;
-    let k = b.get(1).map(|v| to_i64(v, "k")).transpose()?.unwrap_or(0);
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     Ok(new(create::triu(&m, k).or_exc()?))
 }
 
 fn np_meshgrid(it: &mut Interp, mut a: Args) -> PResult<Value> {
     let indexing = a.take_kw("indexing");
-    if let Some(v) = a.take_kw("sparse") {
-        if it.truthy(&v)? {
-            return type_error("numpyx does not support meshgrid(sparse=True) (yet)");
-        }
+    if let Some(v) = a.take_kw("sparse")
+        && it.truthy(&v)?
+    {
+        return type_error("numpyx does not support meshgrid(sparse=True) (yet)");
     }
     let _ = a.take_kw("copy");
     a.no_more_kw("meshgrid")?;
@@ -578,7 +577,7 @@ fn np_concatenate(_: &mut Interp, a: Args) -> PResult<Value> {
     let arrays = array_seq(b.req(0), "concatenate")?;
     let axis = match b.raw(1) {
         Some(Value::None) => None,
-        Some(v) => Some(to_i64(v, "axis")?),
+        Some(v) => Some(to_i64(v)?),
         None => Some(0),
     };
     let r = join::concatenate(&arrays, axis).or_exc()?;
@@ -597,11 +596,7 @@ fn np_stack(_: &mut Interp, a: Args) -> PResult<Value> {
         1,
     )?;
     let arrays = array_seq(b.req(0), "stack")?;
-    let axis = b
-        .get(1)
-        .map(|v| to_i64(v, "axis"))
-        .transpose()?
-        .unwrap_or(0);
+    let axis = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     Ok(new(join::stack(&arrays, axis).or_exc()?))
 }
 

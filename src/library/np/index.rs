@@ -464,7 +464,7 @@ fn mode_arg(it: &mut Interp, v: Option<&Value>) -> PResult<ClipMode> {
 fn axis_arg(v: Option<&Value>) -> PResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(to_i64(v, "")?)),
+        Some(v) => Ok(Some(to_i64(v)?)),
     }
 }
 
@@ -1080,9 +1080,9 @@ fn np_ix(_: &mut Interp, a: Args) -> PResult<Value> {
 
 fn np_diag_indices(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("diag_indices", a, &["n", "ndim"], 1)?;
-    let n = to_i64(b.req(0), "")?;
+    let n = to_i64(b.req(0))?;
     let nd = match b.get(1) {
-        Some(v) => to_i64(v, "")?,
+        Some(v) => to_i64(v)?,
         None => 2,
     };
     let r = arange(n.max(0) as usize)?;
@@ -1142,9 +1142,9 @@ fn tri_indices(n: i64, k: i64, m: i64, lower: bool) -> PResult<Value> {
 
 fn tri_args(a: Args, fname: &str) -> PResult<(i64, i64, i64)> {
     let b = bind(fname, a, &["n", "k", "m"], 1)?;
-    let n = to_i64(b.req(0), "")?;
-    let k = b.get(1).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
-    let m = b.get(2).map(|v| to_i64(v, "")).transpose()?.unwrap_or(n);
+    let n = to_i64(b.req(0))?;
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
+    let m = b.get(2).map(to_i64).transpose()?.unwrap_or(n);
     Ok((n, k, m))
 }
 
@@ -1164,7 +1164,7 @@ fn tri_from(a: Args, fname: &str, lower: bool) -> PResult<Value> {
     if arr.ndim() != 2 {
         return raise(ExcType::ValueError, "input array must be 2-d");
     }
-    let k = b.get(1).map(|v| to_i64(v, "")).transpose()?.unwrap_or(0);
+    let k = b.get(1).map(to_i64).transpose()?.unwrap_or(0);
     tri_indices(arr.shape()[0] as i64, k, arr.shape()[1] as i64, lower)
 }
 
@@ -1382,13 +1382,10 @@ fn np_ndindex(_: &mut Interp, a: Args) -> PResult<Value> {
     let dims: Vec<i64> = if a.pos.len() == 1 {
         match &a.pos[0] {
             Value::Tuple(_) => to_dims(&a.pos[0])?,
-            v => vec![to_i64(v, "")?],
+            v => vec![to_i64(v)?],
         }
     } else {
-        a.pos
-            .iter()
-            .map(|v| to_i64(v, ""))
-            .collect::<PResult<_>>()?
+        a.pos.iter().map(to_i64).collect::<PResult<_>>()?
     };
     if dims.iter().any(|&d| d < 0) {
         return raise(ExcType::ValueError, "negative dimensions are not allowed");

@@ -131,7 +131,7 @@ fn along(v: &Value, axis: Option<&Value>) -> PResult<(NdArray, usize)> {
     match axis {
         None => Ok((a.reshape(&[a.size() as isize], Order::C).or_exc()?, 0)),
         Some(ax) => {
-            let ax = to_i64(ax, "")?;
+            let ax = to_i64(ax)?;
             if a.ndim() == 0 {
                 return raise(
                     ExcType::AxisError,
@@ -210,17 +210,13 @@ fn np_partition(_: &mut Interp, a: Args) -> PResult<Value> {
     let (arr, ax) = along(b.req(0), axis.as_ref())?;
     let n = arr.shape.get(ax).copied().unwrap_or(1) as i64;
     let kths: Vec<i64> = match b.req(1) {
-        Value::List(l) => l
-            .borrow()
-            .iter()
-            .map(|v| to_i64(v, ""))
-            .collect::<PResult<_>>()?,
-        Value::Tuple(t) => t.iter().map(|v| to_i64(v, "")).collect::<PResult<_>>()?,
+        Value::List(l) => l.borrow().iter().map(to_i64).collect::<PResult<_>>()?,
+        Value::Tuple(t) => t.iter().map(to_i64).collect::<PResult<_>>()?,
         v @ Value::Array(_) => to_array(v)?
             .iter_scalars()
             .map(|s| s.to_i128().unwrap_or(0) as i64)
             .collect(),
-        v => vec![to_i64(v, "")?],
+        v => vec![to_i64(v)?],
     };
     for &k in &kths {
         if k < -n || k >= n {

@@ -112,7 +112,7 @@ fn opt_usize(b: &Bound, i: usize, name: &str) -> PResult<Option<usize>> {
                 Value::Float(x) if x.is_infinite() && *x > 0.0 => return Ok(Some(usize::MAX)),
                 Value::Float(x) if x.fract() == 0.0 => *x as i64,
                 Value::Float(_) => return type_error(format!("{name} must be an integer")),
-                v => to_i64(v, name)?,
+                v => to_i64(v)?,
             };
             if n < 0 {
                 return value_error(format!("{name} must be >= 0"));
@@ -168,7 +168,7 @@ fn apply_options(it: &mut Interp, b: &Bound, mut p: PrintOptions) -> PResult<Pri
         p.sign = match SignMode::parse(&s) {
             Some(m) => m,
             None => {
-                return value_error(format!("sign option must be one of ' ', '+', or '-'"));
+                return value_error("sign option must be one of ' ', '+', or '-'".to_string());
             }
         };
     }
@@ -183,10 +183,10 @@ fn apply_options(it: &mut Interp, b: &Bound, mut p: PrintOptions) -> PResult<Pri
             }
         };
     }
-    if let Some(v) = b.get(10) {
-        if !matches!(v, Value::Bool(false)) {
-            return type_error("numpyx does not support legacy printing modes");
-        }
+    if let Some(v) = b.get(10)
+        && !matches!(v, Value::Bool(false))
+    {
+        return type_error("numpyx does not support legacy printing modes");
     }
     if b.get(11).is_some() {
         return type_error("numpyx does not support override_repr");
@@ -439,7 +439,7 @@ fn opt_precision(b: &Bound, i: usize) -> PResult<Option<usize>> {
     match b.get(i) {
         None => Ok(None),
         Some(v) => {
-            let n = to_i64(v, "precision")?;
+            let n = to_i64(v)?;
             if n < 0 {
                 return value_error("precision must be >= 0");
             }
@@ -451,7 +451,7 @@ fn opt_precision(b: &Bound, i: usize) -> PResult<Option<usize>> {
 fn opt_pad(b: &Bound, i: usize) -> PResult<Option<usize>> {
     match b.get(i) {
         None => Ok(None),
-        Some(v) => Ok(Some(to_i64(v, "")?.max(0) as usize)),
+        Some(v) => Ok(Some(to_i64(v)?.max(0) as usize)),
     }
 }
 
@@ -473,8 +473,10 @@ fn np_format_float_positional(it: &mut Interp, a: Args) -> PResult<Value> {
         1,
     )?;
     let x = pfloat(b.req(0))?;
-    let mut args = PositionalArgs::default();
-    args.precision = opt_precision(&b, 1)?;
+    let mut args = PositionalArgs {
+        precision: opt_precision(&b, 1)?,
+        ..Default::default()
+    };
     if let Some(v) = b.get(2) {
         args.unique = it.truthy(v)?;
     }
@@ -512,8 +514,10 @@ fn np_format_float_scientific(it: &mut Interp, a: Args) -> PResult<Value> {
         1,
     )?;
     let x = pfloat(b.req(0))?;
-    let mut args = ScientificArgs::default();
-    args.precision = opt_precision(&b, 1)?;
+    let mut args = ScientificArgs {
+        precision: opt_precision(&b, 1)?,
+        ..Default::default()
+    };
     if let Some(v) = b.get(2) {
         args.unique = it.truthy(v)?;
     }

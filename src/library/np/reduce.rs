@@ -212,10 +212,8 @@ fn bind_py(fname: &str, a: Args, names: &[&str], required: usize) -> PResult<Bou
 fn axes_arg(v: Option<&Value>) -> PResult<Option<Vec<i64>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Tuple(t)) => Ok(Some(
-            t.iter().map(|x| to_i64(x, "")).collect::<PResult<_>>()?,
-        )),
-        Some(other) => Ok(Some(vec![to_i64(other, "")?])),
+        Some(Value::Tuple(t)) => Ok(Some(t.iter().map(to_i64).collect::<PResult<_>>()?)),
+        Some(other) => Ok(Some(vec![to_i64(other)?])),
     }
 }
 
@@ -223,7 +221,7 @@ fn axes_arg(v: Option<&Value>) -> PResult<Option<Vec<i64>>> {
 fn axis_arg(v: Option<&Value>) -> PResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => to_i64(v, "").map(Some),
+        Some(v) => to_i64(v).map(Some),
     }
 }
 

@@ -485,19 +485,20 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
         })
         .collect();
     // Special type errors NumPy raises before any loop search.
-    if let Op::Bin(B::Sub) = def.op {
-        if resolved.iter().all(|d| *d == DType::Bool) && sig_out.is_none() {
-            return type_error(
-                "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
-            );
-        }
+    if let Op::Bin(B::Sub) = def.op
+        && resolved.iter().all(|d| *d == DType::Bool)
+        && sig_out.is_none()
+    {
+        return type_error(
+            "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        );
     }
-    if let Op::Un(Un::Neg) = def.op {
-        if resolved[0] == DType::Bool {
-            return type_error(
-                "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
-            );
-        }
+    if let Op::Un(Un::Neg) = def.op
+        && resolved[0] == DType::Bool
+    {
+        return type_error(
+            "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        );
     }
     if let Some(o) = sig_out {
         for (lin, lout) in loops(def) {
@@ -690,10 +691,11 @@ fn result_order(arrs: &[&NdArray]) -> Order {
 pub fn run_kernel(op: Op, out: &NdArray, ins: &[NdArray]) -> FpFlags {
     match op {
         Op::Bin(k) => {
-            if k == B::Pow && out.dtype.is_float() {
-                if let Some(fl) = pow_fast(out, &ins[0], &ins[1]) {
-                    return fl;
-                }
+            if k == B::Pow
+                && out.dtype.is_float()
+                && let Some(fl) = pow_fast(out, &ins[0], &ins[1])
+            {
+                return fl;
             }
             binary(k, out, &ins[0], &ins[1])
         }
@@ -734,19 +736,19 @@ pub fn call(def: &UfDef, a: Args) -> PResult<Value> {
     let casting = opts.casting.unwrap_or(Casting::SameKind);
     if opts.dtype.is_some() || opts.casting.is_some() {
         for (i, (inp, l)) in ins.iter().zip(&lin).enumerate() {
-            if let Some(arr) = &inp.arr {
-                if !dtype::can_cast(arr.dtype, *l, casting) {
-                    return Err(Exc::new(
-                        ExcType::UFuncTypeError,
-                        format!(
-                            "Cannot cast ufunc '{}' input {i} from dtype('{}') to dtype('{}') with casting rule '{}'",
-                            def.name,
-                            arr.dtype.name(),
-                            l.name(),
-                            casting.name()
-                        ),
-                    ));
-                }
+            if let Some(arr) = &inp.arr
+                && !dtype::can_cast(arr.dtype, *l, casting)
+            {
+                return Err(Exc::new(
+                    ExcType::UFuncTypeError,
+                    format!(
+                        "Cannot cast ufunc '{}' input {i} from dtype('{}') to dtype('{}') with casting rule '{}'",
+                        def.name,
+                        arr.dtype.name(),
+                        l.name(),
+                        casting.name()
+                    ),
+                ));
             }
         }
     }
@@ -755,13 +757,14 @@ pub fn call(def: &UfDef, a: Args) -> PResult<Value> {
         .zip(&lin)
         .map(|(i, d)| in_dtype(i, *d))
         .collect::<PResult<_>>()?;
-    if let Op::Bin(B::Pow) = def.op {
-        if lin[0].is_integer() && has_negative(&arrs[1]) {
-            return raise(
-                ExcType::ValueError,
-                "Integers to negative integer powers are not allowed.",
-            );
-        }
+    if let Op::Bin(B::Pow) = def.op
+        && lin[0].is_integer()
+        && has_negative(&arrs[1])
+    {
+        return raise(
+            ExcType::ValueError,
+            "Integers to negative integer powers are not allowed.",
+        );
     }
     let out_arr = opts.out.as_ref().map(|o| o.get());
     let mut shapes: Vec<&[usize]> = arrs.iter().map(|a| a.shape()).collect();
@@ -897,12 +900,12 @@ fn axes_of(v: Option<&Value>, ndim: usize, default0: bool) -> PResult<Vec<usize>
         Some(Value::Tuple(t)) => {
             let ax: Vec<i64> = t
                 .iter()
-                .map(|x| super::convert::to_i64(x, ""))
+                .map(super::convert::to_i64)
                 .collect::<PResult<_>>()?;
             crate::array::view::normalize_axis_tuple(&ax, ndim, "axis").or_exc()
         }
         Some(x) => {
-            let ax = super::convert::to_i64(x, "")?;
+            let ax = super::convert::to_i64(x)?;
             Ok(vec![crate::array::normalize_axis(ax, ndim).or_exc()?])
         }
     }
@@ -1110,12 +1113,12 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
         }
         res = res.reshape_simple(&shp)?;
     }
-    if let Some(o) = b.get(3) {
-        if let Some(obj) = out_array(o)? {
-            let oa = obj.get();
-            oa.assign(&res).or_exc()?;
-            return Ok(Value::Array(obj));
-        }
+    if let Some(o) = b.get(3)
+        && let Some(obj) = out_array(o)?
+    {
+        let oa = obj.get();
+        oa.assign(&res).or_exc()?;
+        return Ok(Value::Array(obj));
     }
     Ok(arith::wrap(res, true))
 }
@@ -1151,9 +1154,7 @@ fn accumulate(def: &'static UfDef, a: Args) -> PResult<Value> {
     }
     let axis = match b.get(1) {
         None => 0,
-        Some(v) => {
-            crate::array::normalize_axis(super::convert::to_i64(v, "")?, arr.ndim()).or_exc()?
-        }
+        Some(v) => crate::array::normalize_axis(super::convert::to_i64(v)?, arr.ndim()).or_exc()?,
     };
     let dt = super::convert::opt_dtype(b.get(2))?.unwrap_or(arr.dtype);
     let mk = || Input {
@@ -1190,11 +1191,11 @@ fn accumulate(def: &'static UfDef, a: Args) -> PResult<Value> {
         }
     }
     warnings::check(fl, def.name)?;
-    if let Some(o) = b.get(3) {
-        if let Some(obj) = out_array(o)? {
-            obj.get().assign(&res).or_exc()?;
-            return Ok(Value::Array(obj));
-        }
+    if let Some(o) = b.get(3)
+        && let Some(obj) = out_array(o)?
+    {
+        obj.get().assign(&res).or_exc()?;
+        return Ok(Value::Array(obj));
     }
     Ok(ArrayObj::value(res))
 }
@@ -1474,14 +1475,14 @@ fn np_round(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("round", a, &["a", "decimals", "out"], 1)?;
     let d = match b.get(1) {
         None => 0,
-        Some(v) => super::convert::to_i64(v, "")?,
+        Some(v) => super::convert::to_i64(v)?,
     };
     let r = round_value(b.req(0), d)?;
-    if let Some(o) = b.get(2) {
-        if let Some(obj) = out_array(o)? {
-            obj.get().assign(&to_array(&r)?).or_exc()?;
-            return Ok(Value::Array(obj));
-        }
+    if let Some(o) = b.get(2)
+        && let Some(obj) = out_array(o)?
+    {
+        obj.get().assign(&to_array(&r)?).or_exc()?;
+        return Ok(Value::Array(obj));
     }
     Ok(r)
 }
@@ -1563,11 +1564,11 @@ fn np_clip(_: &mut Interp, a: Args) -> PResult<Value> {
     if let Some(h) = &hi {
         cur = clamp(cur, h, min_def)?;
     }
-    if let Some(o) = b.get(3) {
-        if let Some(obj) = out_array(o)? {
-            obj.get().assign(&cur).or_exc()?;
-            return Ok(Value::Array(obj));
-        }
+    if let Some(o) = b.get(3)
+        && let Some(obj) = out_array(o)?
+    {
+        obj.get().assign(&cur).or_exc()?;
+        return Ok(Value::Array(obj));
     }
     Ok(arith::wrap(cur, all_scalar))
 }
@@ -1709,12 +1710,10 @@ fn np_angle(_: &mut Interp, a: Args) -> PResult<Value> {
     } else {
         r
     };
-    if scalar {
-        if let Value::Array(o) = &r {
-            let x = o.get();
-            if x.ndim() == 0 {
-                return Ok(super::scalar::value(x.item().or_exc()?));
-            }
+    if scalar && let Value::Array(o) = &r {
+        let x = o.get();
+        if x.ndim() == 0 {
+            return Ok(super::scalar::value(x.item().or_exc()?));
         }
     }
     Ok(r)
