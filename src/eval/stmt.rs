@@ -96,7 +96,17 @@ impl Interp {
             unreachable!()
         };
         Value::discard(self.eval(f, e)?);
+        self.settle_warnings(f, s);
         Ok(Flow::Normal)
+    }
+
+    /// Prints the floating-point warnings the statement `s` produced, with its own line
+    /// (the innermost statement, as Python's warnings name it, not an enclosing block's).
+    #[inline(always)]
+    fn settle_warnings(&mut self, f: &Frame, s: &Stmt) {
+        if crate::library::np::warnings::any_pending() {
+            crate::library::np::warnings::drain_pending(self, f.src, s.span);
+        }
     }
 
     /// `if`. A condition decided by peeking (`n < 2`) costs no call, and neither
@@ -163,6 +173,7 @@ impl Interp {
         {
             let v = Value::relocate(self.eval(f, value)?);
             Value::set(&mut f.locals[slot as usize], v);
+            self.settle_warnings(f, s);
             return Ok(Flow::Normal);
         }
         self.exec_stamped(f, s)
@@ -193,7 +204,9 @@ impl Interp {
             unreachable!()
         };
         if let ExprKind::Local(slot) = t.kind {
-            return self.aug_local(f, s, t, slot, *op, value);
+            let flow = self.aug_local(f, s, t, slot, *op, value)?;
+            self.settle_warnings(f, s);
+            return Ok(flow);
         }
         self.exec_stamped(f, s)
     }
@@ -235,9 +248,7 @@ impl Interp {
     fn exec_stamped(&mut self, f: &mut Frame, s: &Stmt) -> PResult<Flow> {
         match self.exec_inner(f, s) {
             Ok(fl) => {
-                if crate::library::np::warnings::any_pending() {
-                    crate::library::np::warnings::drain_pending(self, f.src, s.span);
-                }
+                self.settle_warnings(f, s);
                 Ok(fl)
             }
             Err(mut e) => {
