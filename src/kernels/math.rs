@@ -554,6 +554,7 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
             Un::Signbit => map1::<f64, bool, _>(out, a, |x, _| x.is_sign_negative()),
             Un::Neg => map1::<f64, f64, _>(out, a, |x, _| -x),
             Un::Abs => map1::<f64, f64, _>(out, a, |x, _| x.abs()),
+            Un::Exp => super::vexp::exp_f64(out, a),
             Un::Square => map1::<f64, f64, _>(out, a, |x, fl| {
                 let r = x * x;
                 if r.is_infinite() && x.is_finite() {

@@ -9,6 +9,7 @@ pub mod pairwise;
 pub mod reduce;
 pub mod simd;
 pub mod unary;
+pub mod vexp;
 
 /// Floating-point events a loop saw, reported as NumPy's RuntimeWarnings.
 #[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
