@@ -1,7 +1,8 @@
-//! Reductions in NumPy's exact order: the pairwise summation kernel, the iteration plan
-//! NumPy's reduction iterator would pick for an array (axis order by stride, coalescing,
-//! the buffering cost model with its 8192-element chunks), and the drivers that run
-//! sum/prod/min/max/fmin/fmax/all/any, the arg-reductions and the accumulations.
+//! Reductions in NumPy's exact order (float sums through the pairwise kernel of
+//! [`super::pairwise`]): the iteration plan NumPy's reduction iterator would pick for an
+//! array (axis order by stride, coalescing, the buffering cost model with its
+//! 8192-element chunks), and the drivers that run sum/prod/min/max/fmin/fmax/all/any,
+//! the arg-reductions and the accumulations.
 //!
 //! Only float and complex `add` is order-sensitive in a way that depends on the inner-loop
 //! boundaries (pairwise per call); float `multiply` depends on the visiting order and
@@ -19,147 +20,12 @@ use num_complex::{Complex32, Complex64};
 use smallvec::{SmallVec, smallvec};
 use std::cmp::Ordering;
 
+use super::pairwise::{pairwise, pairwise_pairs, pairwise_par};
+
 /// NumPy's default iterator buffer size (`NPY_BUFSIZE`), in elements.
 pub const BUFSIZE: usize = 8192;
-const PW_BLOCKSIZE: usize = 128;
 /// Inputs at least this large may be split across two threads.
 const PAR_MIN: usize = 1 << 19;
-
-// ---- the pairwise kernel ------------------------------------------------------------
-
-/// A float accumulator of the pairwise kernel.
-pub trait Acc: Copy + std::ops::Add<Output = Self> + Send + Sync {
-    const NEG_ZERO: Self;
-}
-impl Acc for f64 {
-    const NEG_ZERO: f64 = -0.0;
-}
-impl Acc for f32 {
-    const NEG_ZERO: f32 = -0.0;
-}
-
-/// NumPy's `<TYPE>_pairwise_sum` over a contiguous run, each element converted by
-/// `load`: below 8 elements a plain sum from -0.0; up to 128, eight accumulators over
-/// blocks of 8 combined as `((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))` then the leftovers;
-/// above, the two halves (split at a multiple of 8) summed recursively.
-#[inline]
-pub fn pairwise<T: Copy, F: Acc>(a: &[T], load: impl Fn(T) -> F + Copy) -> F {
-    let n = a.len();
-    if n < 8 {
-        let mut res = F::NEG_ZERO;
-        for &x in a {
-            res = res + load(x);
-        }
-        res
-    } else if n <= PW_BLOCKSIZE {
-        let mut r: [F; 8] = std::array::from_fn(|k| load(a[k]));
-        let full = n - n % 8;
-        for blk in a[8..full].chunks_exact(8) {
-            for k in 0..8 {
-                r[k] = r[k] + load(blk[k]);
-            }
-        }
-        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for &x in &a[full..] {
-            res = res + load(x);
-        }
-        res
-    } else {
-        let n2 = split_point(n);
-        pairwise(&a[..n2], load) + pairwise(&a[n2..], load)
-    }
-}
-
-/// Where the pairwise kernel splits a run of `n > 128`: half, rounded down to a
-/// multiple of 8.
-#[inline]
-fn split_point(n: usize) -> usize {
-    let n2 = n / 2;
-    n2 - n2 % 8
-}
-
-/// [`pairwise`] with the subtrees below the first splits computed on two threads (the
-/// same tree, so the same bits).
-pub fn pairwise_par<T: Copy + Sync, F: Acc>(
-    a: &[T],
-    load: impl Fn(T) -> F + Copy + Send + Sync,
-) -> F {
-    if a.len() < PAR_MIN {
-        return pairwise(a, load);
-    }
-    // The leaves of the top four levels of the tree, as the kernel splits.
-    fn leaves<'a, T>(a: &'a [T], depth: u32, out: &mut Vec<&'a [T]>) {
-        if depth == 0 || a.len() <= PW_BLOCKSIZE {
-            out.push(a);
-            return;
-        }
-        let (lo, hi) = a.split_at(split_point(a.len()));
-        leaves(lo, depth - 1, out);
-        leaves(hi, depth - 1, out);
-    }
-    let mut parts = Vec::new();
-    leaves(a, 4, &mut parts);
-    let sums: Vec<std::sync::Mutex<Option<F>>> =
-        parts.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    par_tasks(parts.len(), |i| {
-        let v = pairwise(parts[i], load);
-        if let Ok(mut slot) = sums[i].lock() {
-            *slot = Some(v);
-        }
-    });
-    let mut vals = sums.into_iter().map(|m| m.into_inner().ok().flatten());
-    // Recombine in the tree's order.
-    fn combine<T, F: Acc>(
-        a: &[T],
-        depth: u32,
-        vals: &mut dyn Iterator<Item = Option<F>>,
-        load: &dyn Fn(&[T]) -> F,
-    ) -> F {
-        if depth == 0 || a.len() <= PW_BLOCKSIZE {
-            return vals.next().flatten().unwrap_or_else(|| load(a));
-        }
-        let (lo, hi) = a.split_at(split_point(a.len()));
-        let x = combine(lo, depth - 1, vals, load);
-        let y = combine(hi, depth - 1, vals, load);
-        x + y
-    }
-    combine(a, 4, &mut vals, &|s: &[T]| pairwise(s, load))
-}
-
-/// NumPy's complex pairwise sum over interleaved (re, im) scalars: blocks of 8 scalars
-/// (four accumulators per component) combined as `(r0+r2)+(r4+r6)` and `(r1+r3)+(r5+r7)`,
-/// the same split rule on the scalar count.
-pub fn pairwise_pairs<F: Acc>(a: &[F]) -> (F, F) {
-    let n = a.len();
-    if n < 8 {
-        let (mut rr, mut ri) = (F::NEG_ZERO, F::NEG_ZERO);
-        for p in a.chunks_exact(2) {
-            rr = rr + p[0];
-            ri = ri + p[1];
-        }
-        (rr, ri)
-    } else if n <= PW_BLOCKSIZE {
-        let mut r: [F; 8] = std::array::from_fn(|k| a[k]);
-        let full = n - n % 8;
-        for blk in a[8..full].chunks_exact(8) {
-            for k in 0..8 {
-                r[k] = r[k] + blk[k];
-            }
-        }
-        let mut rr = (r[0] + r[2]) + (r[4] + r[6]);
-        let mut ri = (r[1] + r[3]) + (r[5] + r[7]);
-        for p in a[full..].chunks_exact(2) {
-            rr = rr + p[0];
-            ri = ri + p[1];
-        }
-        (rr, ri)
-    } else {
-        let n2 = split_point(n);
-        let (a1, b1) = pairwise_pairs(&a[..n2]);
-        let (a2, b2) = pairwise_pairs(&a[n2..]);
-        (a1 + a2, b1 + b2)
-    }
-}
 
 fn c128_scalars(xs: &[Complex64]) -> &[f64] {
     // SAFETY: Complex64 is repr(C) { re: f64, im: f64 }.
@@ -2137,18 +2003,18 @@ mod tests {
         ] {
             let a = data(n);
             assert_eq!(
-                pairwise(&a, |x| x).to_bits(),
+                pairwise(&a[..], |x| x).to_bits(),
                 reference(&a).to_bits(),
                 "n={n}"
             );
         }
         // Ten 0.1s: the pairwise tree gives exactly 1.0, naive summation does not.
         let tenth = [0.1; 10];
-        assert_eq!(pairwise(&tenth, |x| x), 1.0);
+        assert_eq!(pairwise(&tenth[..], |x| x), 1.0);
         assert_ne!(tenth.iter().sum::<f64>(), 1.0);
         // -0.0 is preserved below 8 elements.
-        assert!(pairwise(&[-0.0, -0.0], |x: f64| x).is_sign_negative());
-        assert!(pairwise::<f64, f64>(&[], |x| x).is_sign_negative());
+        assert!(pairwise(&[-0.0, -0.0][..], |x: f64| x).is_sign_negative());
+        assert!(pairwise::<&[f64], f64>(&[], |x| x).is_sign_negative());
     }
 
     #[test]
@@ -2161,7 +2027,7 @@ mod tests {
     fn complex_pairwise_interleaves() {
         for n in [1usize, 3, 4, 5, 63, 64, 65, 200] {
             let v = data(2 * n);
-            let (rr, ri) = pairwise_pairs(&v);
+            let (rr, ri) = pairwise_pairs(&v[..]);
             // Small cases: plain sums of each component from -0.0.
             if 2 * n < 8 {
                 let re: f64 = v.iter().step_by(2).fold(-0.0, |a, &x| a + x);
