@@ -1,7 +1,8 @@
 //! Programs whose output must match CPython's / NumPy's byte for byte.
 //! `tests/golden/lang`: Python-language programs; `tests/golden/np`: NumPy programs;
 //! `tests/golden/np_print`: array and scalar printing; `tests/golden/np_reduce`: reductions,
-//! sorting and selection (all goldens by `tests/golden/regen.sh`).
+//! sorting and selection; `tests/golden/np_index`: indexing and aliasing (all goldens by
+//! `tests/golden/regen.sh`).
 //! `tests/conformance`: the NumPy-generated conformance cases; the ones numpyx does
 //! not pass yet are listed in `tests/conformance/KNOWN_FAILING` (one name a line).
 //! A listed case that starts passing fails the test until it is taken off the list.
@@ -61,6 +62,13 @@ fn numpy_goldens() {
 #[test]
 fn numpy_reduction_goldens() {
     check_dir("tests/golden/np_reduce", &BTreeSet::new());
+}
+
+/// Indexing: views alias their base, advanced-index results do not, a.flat iteration,
+/// index errors.
+#[test]
+fn numpy_indexing_goldens() {
+    check_dir("tests/golden/np_index", &BTreeSet::new());
 }
 
 #[test]

@@ -65,6 +65,18 @@ pub fn alloc_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
         .ok_or_else(|| memory_error(shape, dtype))
 }
 
+/// An uninitialised buffer for an array of `shape` and `dtype` that the caller overwrites
+/// completely before it is read (see [`Storage::uninit`]), or the error NumPy raises.
+pub fn alloc_uninit_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
+    let nbytes = checked_nbytes(shape, dtype)?;
+    if nbytes as u128 >= MAX_ALLOC_BYTES {
+        return Err(memory_error(shape, dtype));
+    }
+    Storage::uninit(nbytes)
+        .map(Rc::new)
+        .ok_or_else(|| memory_error(shape, dtype))
+}
+
 /// `MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000)
 /// and data type float64`.
 pub fn memory_error(shape: &[usize], dtype: DType) -> ArrayError {

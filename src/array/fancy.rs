@@ -270,6 +270,8 @@ pub fn prepare(a: &NdArray, items: Vec<Index>) -> Result<Plan> {
                 if count > 0 {
                     offset += first as isize * a.strides[axis];
                 }
+                // NumPy takes an empty slice as starting at 0 with step 1 (visible in strides).
+                let step = if count > 0 { step } else { 1 };
                 shape.push(count);
                 strides.push(a.strides[axis] * step as isize);
                 axis += 1;
@@ -612,7 +614,9 @@ impl NdArray {
         let nb = f.bshape.len();
         let mut shape = f.bshape.clone();
         shape.extend_from_slice(&sub.shape);
-        let mut buf = NdArray::zeros(&shape, self.dtype, Order::C)?;
+        // Every element is written below before the buffer is returned (an index error
+        // drops it).
+        let mut buf = NdArray::uninit(&shape, self.dtype, Order::C)?;
         let mut strides: Strides = SmallVec::from_elem(0, shape.len());
         if !shape.contains(&0) {
             let sperm = stride_perm(&sub.strides);
@@ -702,7 +706,8 @@ impl NdArray {
     /// `a[mask]` with a mask of `a`'s shape: the selected elements in C order.
     fn mask_get(&self, mask: &NdArray) -> Result<NdArray> {
         let count = count_true(mask);
-        let out = NdArray::zeros(&[count], self.dtype, Order::C)?;
+        // Exactly `count` elements are written below.
+        let out = NdArray::uninit(&[count], self.dtype, Order::C)?;
         if count == 0 {
             return Ok(out);
         }
@@ -1144,7 +1149,8 @@ pub fn choose(idx: &NdArray, choices: &[NdArray], mode: ClipMode) -> Result<NdAr
     shapes.push(idx.shape());
     let shape = super::view::broadcast_shapes_py(&shapes)?;
     let dt = choices[0].dtype;
-    let out = NdArray::zeros(&shape, dt, Order::C)?;
+    // One element written per index (an invalid entry drops the array).
+    let out = NdArray::uninit(&shape, dt, Order::C)?;
     let views: Vec<NdArray> = choices
         .iter()
         .map(|c| c.broadcast_view(&shape).expect("broadcast shape fits"))
@@ -1194,7 +1200,8 @@ pub fn where_(cond: &NdArray, x: &NdArray, y: &NdArray) -> Result<NdArray> {
         cond.astype(DType::Bool, Casting::Unsafe)?
     };
     let shape = broadcast_shapes(&[cond.shape(), x.shape(), y.shape()])?;
-    let out = NdArray::zeros(&shape, x.dtype, Order::C)?;
+    // The runs below write every element.
+    let out = NdArray::uninit(&shape, x.dtype, Order::C)?;
     if out.size() == 0 {
         return Ok(out);
     }

@@ -131,6 +131,9 @@ impl NdArray {
                     if count > 0 {
                         offset += first as isize * self.strides[axis];
                     }
+                    // NumPy takes an empty slice as starting at 0 with step 1 (visible in
+                    // the strides).
+                    let step = if count > 0 { step } else { 1 };
                     shape.push(count);
                     strides.push(self.strides[axis] * step as isize);
                     axis += 1;

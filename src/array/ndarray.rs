@@ -5,7 +5,7 @@
 use smallvec::SmallVec;
 use std::rc::Rc;
 
-use super::alloc::{alloc_for, shape_size};
+use super::alloc::{alloc_for, alloc_uninit_for, shape_size};
 use super::dtype::DType;
 use super::element::Element;
 use super::iter::{Offsets, Runs};
@@ -77,6 +77,23 @@ impl NdArray {
     /// A new zero-filled array (also `np.empty`: memory is always zeroed).
     pub fn zeros(shape: &[usize], dtype: DType, order: Order) -> Result<NdArray> {
         let storage = alloc_for(shape, dtype)?;
+        Ok(NdArray {
+            storage,
+            offset: 0,
+            dtype,
+            shape: shape.into(),
+            strides: contiguous_strides(shape, dtype.itemsize(), order == Order::F),
+            writeable: true,
+            owns_data: true,
+        })
+    }
+
+    /// A new array whose elements are unspecified: for results a kernel overwrites
+    /// completely before the array is read or returned (gathers, mask selections,
+    /// elementwise outputs). Anything else, `np.empty` included, uses [`NdArray::zeros`].
+    /// A failing kernel must drop the array rather than return it.
+    pub fn uninit(shape: &[usize], dtype: DType, order: Order) -> Result<NdArray> {
+        let storage = alloc_uninit_for(shape, dtype)?;
         Ok(NdArray {
             storage,
             offset: 0,

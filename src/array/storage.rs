@@ -1,8 +1,9 @@
-//! The shared, 64-byte-aligned, zero-initialised byte buffer that arrays and their views
-//! alias. Reads and writes go through raw pointers at byte offsets: interior mutability on
+//! The shared, 64-byte-aligned byte buffer that arrays and their views alias: zeroed, or
+//! uninitialised for results a kernel overwrites completely before anyone sees them.
+//! Reads and writes go through raw pointers at byte offsets: interior mutability on
 //! purpose, so views alias exactly as NumPy's do.
 
-use std::alloc::{Layout, alloc_zeroed, dealloc};
+use std::alloc::{Layout, alloc, alloc_zeroed, dealloc};
 use std::ptr::NonNull;
 
 /// Alignment of every buffer (enough for any SIMD width and every element type).
@@ -22,37 +23,62 @@ pub struct Storage {
 /// zero pages mapped lazily (asking for more alignment makes it memset the whole block).
 const CALLOC_ALIGN: usize = 16;
 
-/// Asks Linux to back a large buffer with transparent huge pages (as NumPy does for
-/// blocks of 4 MiB and more): the first write then faults in 2 MiB at a time instead of
-/// 4 KiB, which is most of the cost of filling a fresh large array. Advice only; a
-/// refusal changes nothing.
+/// Buffers of at least this many bytes ask the kernel for transparent huge pages before
+/// their first touch, as NumPy does: a fresh 80 MB result then faults in 2 MiB pages
+/// instead of 4 KiB ones.
+pub const HUGEPAGE_MIN: usize = 4 << 20;
+
+/// `madvise(MADV_HUGEPAGE)` on the whole pages inside `[ptr, ptr + len)`; a hint, so
+/// failures (no THP in this kernel) are ignored.
 #[cfg(target_os = "linux")]
-fn hugepages(ptr: *mut u8, nbytes: usize) {
-    const PAGE: usize = 4096;
+fn advise_huge(ptr: *mut u8, len: usize) {
     const MADV_HUGEPAGE: i32 = 14;
+    const PAGE: usize = 4096;
     unsafe extern "C" {
-        fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
-    }
-    if nbytes < 4 << 20 {
-        return;
+        fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
     }
     let start = (ptr as usize).next_multiple_of(PAGE);
-    let end = (ptr as usize + nbytes) & !(PAGE - 1);
-    // SAFETY: the range lies inside the caller's allocation; the advice does not change
-    // its contents.
-    unsafe { madvise(start as *mut u8, end - start, MADV_HUGEPAGE) };
+    let end = (ptr as usize + len) & !(PAGE - 1);
+    if end > start {
+        // SAFETY: the range lies inside one live allocation of ours; the advice changes
+        // no contents.
+        unsafe { madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE) };
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn hugepages(_ptr: *mut u8, _nbytes: usize) {}
+fn advise_huge(_: *mut u8, _: usize) {}
 
 impl Storage {
     /// A zero-filled buffer of `nbytes`, or `None` if the allocator refuses (never aborts).
     pub fn zeroed(nbytes: usize) -> Option<Storage> {
+        Storage::allocate(nbytes, true)
+    }
+
+    /// A buffer of `nbytes` whose contents are unspecified (`None` if the allocator
+    /// refuses). Only for results that a kernel overwrites completely before the buffer
+    /// is read or shown to a script: every element type the runtime reads accepts any
+    /// bit pattern except `bool`, so a bool result must be fully written too.
+    pub fn uninit(nbytes: usize) -> Option<Storage> {
+        Storage::allocate(nbytes, false)
+    }
+
+    fn allocate(nbytes: usize, zero: bool) -> Option<Storage> {
         let size = nbytes.checked_add(ALIGN - CALLOC_ALIGN)?.max(1);
         let layout = Layout::from_size_align(size, CALLOC_ALIGN).ok()?;
         // SAFETY: the layout has a non-zero size.
-        let base = NonNull::new(unsafe { alloc_zeroed(layout) })?;
+        let raw = unsafe {
+            if zero {
+                alloc_zeroed(layout)
+            } else {
+                alloc(layout)
+            }
+        };
+        let base = NonNull::new(raw)?;
+        if size >= HUGEPAGE_MIN {
+            // Large zeroed blocks are fresh mappings calloc has not touched yet.
+            advise_huge(base.as_ptr(), size);
+        }
         let shift = base.as_ptr().align_offset(ALIGN);
         if shift > ALIGN - CALLOC_ALIGN {
             // SAFETY: allocated just above with this layout.
@@ -61,7 +87,6 @@ impl Storage {
         }
         // SAFETY: `shift + nbytes <= size`, inside the block.
         let ptr = unsafe { NonNull::new_unchecked(base.as_ptr().add(shift)) };
-        hugepages(ptr.as_ptr(), nbytes);
         Some(Storage {
             ptr,
             nbytes,
@@ -119,7 +144,7 @@ impl Storage {
 
 impl Drop for Storage {
     fn drop(&mut self) {
-        // SAFETY: allocated in `zeroed` with exactly this layout.
+        // SAFETY: allocated in `allocate` with exactly this layout.
         unsafe { dealloc(self.base.as_ptr(), self.layout) }
     }
 }
@@ -165,6 +190,20 @@ mod tests {
         assert!(s.raw_range(8, 8).is_some());
         assert!(s.raw_range(9, 8).is_none());
         assert!(s.raw_range(usize::MAX, 2).is_none());
+    }
+
+    #[test]
+    fn uninit_is_aligned_and_writable() {
+        for n in [0usize, 1, 100, 5 << 20] {
+            let s = Storage::uninit(n).unwrap();
+            assert_eq!(s.as_ptr() as usize % ALIGN, 0);
+            assert_eq!(s.nbytes(), n);
+            for i in (0..n).step_by(4096) {
+                unsafe { s.write::<u8>(i, 7) };
+                assert_eq!(unsafe { s.read::<u8>(i) }, 7);
+            }
+        }
+        assert!(Storage::uninit(usize::MAX).is_none());
     }
 
     #[test]

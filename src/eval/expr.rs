@@ -843,8 +843,13 @@ impl Interp {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PResult<bool> {
+        let iterator = match container {
+            Value::Iter(_) => true,
+            Value::Native(n) => n.0.is_iterator(),
+            _ => false,
+        };
         match container {
-            Value::Iter(_) => {
+            _ if iterator => {
                 let mut it = self.iterate(container)?;
                 while let Some(v) = it.next(self)? {
                     if v.is(item) || ops::py_eq(&v, item)? {

@@ -3,7 +3,7 @@
 
 use super::Interp;
 use super::exceptions::{Exc, ExcType, PResult, type_error};
-use super::value::{IterObj, SeqIter, Value};
+use super::value::{IterObj, NativeBox, SeqIter, Value};
 use crate::text::RcStr;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,6 +13,8 @@ pub enum ValueIter {
     Seq(SeqIter),
     /// Shares the state of an iterator object (`it = iter(xs)`; `for x in it`).
     Shared(Rc<RefCell<IterObj>>),
+    /// A library object that is its own iterator (`for x in a.flat`).
+    Native(Rc<NativeBox>),
 }
 
 impl SeqIter {
@@ -81,6 +83,7 @@ impl IterObj {
         match self {
             IterObj::Seq(s) => s.next(),
             IterObj::Shared(obj) => ValueIter::Shared(obj.clone()).next(it),
+            IterObj::Native(n) => n.0.next_item(it),
             IterObj::Enumerate(inner, n) => match inner.next(it)? {
                 Some(v) => {
                     let i = *n;
@@ -147,6 +150,7 @@ impl ValueIter {
                 *obj.borrow_mut() = state;
                 r
             }
+            ValueIter::Native(n) => n.0.next_item(it),
         }
     }
 }
@@ -166,6 +170,7 @@ impl Interp {
             Value::Dict(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), false),
             Value::Set(d) => SeqIter::Keys(d.clone(), 0, d.borrow().len(), true),
             Value::Iter(obj) => return Ok(ValueIter::Shared(obj.clone())),
+            Value::Native(n) if n.0.is_iterator() => return Ok(ValueIter::Native(n.clone())),
             Value::Array(a) => {
                 SeqIter::Values(Rc::new(crate::library::np::attrs::iter_items(a)?), 0)
             }
@@ -178,12 +183,15 @@ impl Interp {
         Ok(match self.iterate(v)? {
             ValueIter::Seq(s) => IterObj::Seq(s),
             ValueIter::Shared(obj) => IterObj::Shared(obj),
+            ValueIter::Native(n) => IterObj::Native(n),
         })
     }
 
     pub fn make_iter(&mut self, v: &Value) -> PResult<Value> {
-        if let Value::Iter(_) = v {
-            return Ok(v.clone());
+        match v {
+            Value::Iter(_) => return Ok(v.clone()),
+            Value::Native(n) if n.0.is_iterator() => return Ok(v.clone()),
+            _ => {}
         }
         let o = self.iter_obj(v)?;
         Ok(Value::Iter(Rc::new(RefCell::new(o))))
@@ -208,6 +216,7 @@ impl Interp {
     pub fn next_of(&mut self, v: &Value) -> PResult<Option<Value>> {
         match v {
             Value::Iter(obj) => ValueIter::Shared(obj.clone()).next(self),
+            Value::Native(n) if n.0.is_iterator() => n.0.next_item(self),
             _ => Err(Exc::new(
                 ExcType::TypeError,
                 format!("'{}' object is not an iterator", v.type_name()),

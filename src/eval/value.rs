@@ -427,6 +427,8 @@ pub enum IterObj {
     Filter(Value, Box<IterObj>),
     /// Pulls from another iterator object (`enumerate(it)` where `it = iter(xs)`).
     Shared(Rc<RefCell<IterObj>>),
+    /// A library object that is its own iterator (`a.flat`).
+    Native(Rc<NativeBox>),
 }
 
 /// A position in a sequence being iterated.
@@ -532,6 +534,7 @@ impl Value {
                 IterObj::Seq(SeqIter::Chars(..)) => "str_ascii_iterator",
                 IterObj::Seq(SeqIter::Rev(..)) => "list_reverseiterator",
                 IterObj::Seq(_) | IterObj::Shared(_) => "tuple_iterator",
+                IterObj::Native(n) => n.0.type_name(),
             },
             Value::Native(n) => n.0.type_name(),
             v => v.type_obj().name(),

@@ -74,7 +74,6 @@ fn print(it: &mut Interp, mut a: Args) -> PResult<Value> {
 }
 
 pub fn len_of(it: &mut Interp, v: &Value) -> PResult<usize> {
-    let _ = it;
     Ok(match v {
         Value::Str(s) => {
             if s.is_ascii() {
@@ -88,6 +87,10 @@ pub fn len_of(it: &mut Interp, v: &Value) -> PResult<usize> {
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::Range(r) => r.len() as usize,
         Value::Array(a) => super::np::attrs::len(a)?,
+        Value::Native(n) => match n.0.call_method(it, v, "__len__", Args::new(vec![]))? {
+            Some(Value::Int(k)) if k >= 0 => k as usize,
+            _ => return type_error(format!("object of type '{}' has no len()", v.type_name())),
+        },
         _ => return type_error(format!("object of type '{}' has no len()", v.type_name())),
     })
 }

@@ -431,14 +431,19 @@ pub fn basic_index(key: &Value) -> PResult<Option<Vec<IndexItem>>> {
         Ok(Some(match v {
             Value::Int(i) => IndexItem::Int(*i),
             Value::Bool(_) => return Ok(None),
-            Value::BigInt(_) => {
-                return raise(
-                    ExcType::IndexError,
-                    "cannot fit 'int' into an index-sized integer",
-                );
+            // NumPy converts through a C long: [2**63, 2**64) overflows it, anything
+            // further out is refused as an index.
+            Value::BigInt(b) => {
+                let fits_u64 = b.sign() != num_bigint::Sign::Minus && b.bits() <= 64;
+                return Err(if fits_u64 {
+                    long_overflow()
+                } else {
+                    invalid_index()
+                });
             }
             Value::NpScalar(s) => match scalar::as_index(**s) {
                 Some(i) => IndexItem::Int(i),
+                None if s.dtype().is_integer() => return Err(long_overflow()),
                 None => return Ok(None),
             },
             Value::None => IndexItem::NewAxis,
@@ -487,6 +492,14 @@ pub fn basic_index(key: &Value) -> PResult<Option<Vec<IndexItem>>> {
         }
         v => Ok(one(v)?.map(|i| vec![i])),
     }
+}
+
+/// NumPy's error for an integer index beyond a C long.
+fn long_overflow() -> Box<Exc> {
+    Exc::new(
+        ExcType::OverflowError,
+        "Python int too large to convert to C long",
+    )
 }
 
 pub fn invalid_index() -> Box<Exc> {

@@ -12,7 +12,7 @@ use crate::array::{Casting, DType, IndexItem, NdArray, Order, Scalar, Weak, dtyp
 use crate::eval::Interp;
 use crate::eval::exceptions::{Exc, ExcType, PResult, raise, type_error};
 use crate::eval::value::{Args, Builtin, IterObj, SeqIter, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 fn invalid_index() -> Box<Exc> {
@@ -60,7 +60,15 @@ fn index_item(v: &Value) -> PResult<Index> {
             if d == DType::Bool {
                 Index::Bool(NdArray::from_scalar(**s).or_exc()?)
             } else if d.is_integer() {
-                Index::Int(s.to_i128().unwrap_or(0) as i64)
+                match scalar::as_index(**s) {
+                    Some(i) => Index::Int(i),
+                    None => {
+                        return raise(
+                            ExcType::OverflowError,
+                            "Python int too large to convert to C long",
+                        );
+                    }
+                }
             } else {
                 return Err(invalid_index());
             }
@@ -74,10 +82,13 @@ fn index_item(v: &Value) -> PResult<Index> {
         },
         Value::Array(a) => array_index(a.get(), true)?,
         Value::List(_) | Value::Tuple(_) => {
-            let arr = to_nested(v)
-                .ok()
-                .and_then(|n| from_nested(&n, None, 0).ok())
-                .ok_or_else(invalid_index)?;
+            let nested = to_nested(v).map_err(|_| invalid_index())?;
+            let arr = match from_nested(&nested, None, 0) {
+                Ok(arr) => arr,
+                // A ragged list is NumPy's ValueError; anything else is not an index.
+                Err(e) if e.msg.contains("inhomogeneous") => return Err(e).or_exc(),
+                Err(_) => return Err(invalid_index()),
+            };
             if arr.size() == 0 && arr.dtype != DType::Bool {
                 Index::Array(arr.astype(DType::Int64, Casting::Unsafe).or_exc()?)
             } else {
@@ -212,6 +223,28 @@ pub fn set_basic(arr: &NdArray, items: &[IndexItem], value: &Value) -> PResult<(
     let dst = arr.slice_view(items).or_exc()?;
     let dt = dst.dtype;
     let element = crate::array::index::is_scalar_index(items, arr.ndim());
+    if element && let Value::List(_) | Value::Tuple(_) = value {
+        // One element from a Python sequence: NumPy calls the dtype's scalar conversion.
+        let kind = value.type_name();
+        if dt.is_integer() {
+            return type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{kind}'"
+            ));
+        }
+        if dt.is_complex() {
+            return type_error(format!("must be real number, not {kind}"));
+        }
+        if dt.is_bool() {
+            let empty = match value {
+                Value::List(l) => l.borrow().is_empty(),
+                Value::Tuple(t) => t.is_empty(),
+                _ => false,
+            };
+            dst.set_at(dst.offset, Scalar::Bool(!empty));
+            return Ok(());
+        }
+        return Err(sequence_error(None));
+    }
     let src = match value {
         Value::Array(a) => a.get(),
         Value::NpScalar(s) => NdArray::from_scalar(pack_scalar(**s, dt).or_exc()?).or_exc()?,
@@ -237,11 +270,37 @@ pub fn set_basic(arr: &NdArray, items: &[IndexItem], value: &Value) -> PResult<(
 #[derive(Debug)]
 pub struct FlatIter {
     arr: Rc<ArrayObj>,
+    /// The next flat position `next()` returns (`a.flat.index`); indexing resets it.
+    pos: Cell<usize>,
 }
 
 /// `a.flat` as a value.
 pub fn flat_value(this: &Rc<ArrayObj>) -> Value {
-    NativeBox::value(FlatIter { arr: this.clone() })
+    NativeBox::value(FlatIter {
+        arr: this.clone(),
+        pos: Cell::new(0),
+    })
+}
+
+impl FlatIter {
+    /// `a.flat.coords`: the position unravelled in C order (the first coordinate runs past
+    /// its axis once the iterator is exhausted, as NumPy's does).
+    fn coords(&self) -> Value {
+        let arr = self.arr.arr.borrow();
+        let shape = arr.shape();
+        let mut c = vec![0i64; shape.len()];
+        if arr.size() > 0 {
+            let mut p = self.pos.get();
+            for k in (1..shape.len()).rev() {
+                c[k] = (p % shape[k]) as i64;
+                p /= shape[k];
+            }
+            if let Some(first) = c.first_mut() {
+                *first = p as i64;
+            }
+        }
+        Value::tuple(c.into_iter().map(Value::Int).collect())
+    }
 }
 
 fn flat_bounds(i: i64, n: usize) -> PResult<usize> {
@@ -408,11 +467,8 @@ impl NativeObj for FlatIter {
     fn get_attr(&self, _: &mut Interp, _: &Value, name: &str) -> PResult<Option<Value>> {
         Ok(Some(match name {
             "base" => Value::Array(self.arr.clone()),
-            "index" => Value::Int(0),
-            "coords" => {
-                let nd = self.arr.arr.borrow().ndim();
-                Value::tuple(vec![Value::Int(0); nd])
-            }
+            "index" => Value::Int(self.pos.get() as i64),
+            "coords" => self.coords(),
             _ => return Ok(None),
         }))
     }
@@ -434,10 +490,24 @@ impl NativeObj for FlatIter {
         }
     }
     fn get_item(&self, _: &mut Interp, key: &Value) -> PResult<Option<Value>> {
+        self.pos.set(0);
         flat_get(&self.arr, key).map(Some)
     }
     fn set_item(&self, _: &mut Interp, key: &Value, value: &Value) -> PResult<Option<()>> {
+        self.pos.set(0);
         flat_set(&self.arr, key, value).map(Some)
+    }
+    fn is_iterator(&self) -> bool {
+        true
+    }
+    fn next_item(&self, _: &mut Interp) -> PResult<Option<Value>> {
+        let arr = self.arr.arr.borrow();
+        let i = self.pos.get();
+        if i >= arr.size() {
+            return Ok(None);
+        }
+        self.pos.set(i + 1);
+        Ok(Some(scalar::value(arr.get_at(fancy::flat_offset(&arr, i)))))
     }
     fn attr_names(&self) -> Vec<&'static str> {
         vec!["base", "coords", "copy", "index"]

@@ -90,6 +90,15 @@ pub trait NativeObj: std::fmt::Debug {
         let _ = (it, key, value);
         Ok(None)
     }
+    /// Whether the object is its own iterator (`iter(x) is x`), stepped by [`Self::next_item`].
+    fn is_iterator(&self) -> bool {
+        false
+    }
+    /// `next(x)` for an object that [`Self::is_iterator`]: `None` once exhausted.
+    fn next_item(&self, it: &mut Interp) -> PResult<Option<Value>> {
+        let _ = it;
+        Ok(None)
+    }
     /// Names for `dir()` and completion.
     fn attr_names(&self) -> Vec<&'static str> {
         Vec::new()

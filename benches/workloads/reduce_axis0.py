@@ -1,5 +1,7 @@
-# (benches/reduce copy: inputs from np.arange instead of np.random)
 # reduce_axis0: sum over axis 0 of a (4000, 2500) float64 matrix
+# Inputs: deterministic np.arange expressions (multiplicative hashing for
+# uniform-looking values, Box-Muller on those for normal-looking ones), so that
+# numpyx runs it without np.random; kernel and timing as in the shared workload.
 # bench workload: valid in the numpyx Python subset (functions, loops, lists,
 # f-strings; imports limited to numpy/time/math). Setup is untimed; the kernel
 # is timed with time.perf_counter(), best of >= 3 repetitions and >= 0.3 s in
@@ -17,9 +19,7 @@ def kernel(M):
 
 
 def main():
-    # Same size as the shared workload; numpyx has no np.random yet, so uniform-looking
-    # values in [0, 1) come from arange arithmetic (the Weyl sequence of the golden ratio).
-    M = ((np.arange(10_000_000, dtype=np.float64) + 8) * 0.6180339887498949 % 1.0).reshape(4000, 2500)
+    M = ((np.arange(10000000) * 1103515245 % 4294967296) / 4294967296.0).reshape(4000, 2500)
     best = 1.0e30
     total = 0.0
     reps = 0
