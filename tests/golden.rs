@@ -71,6 +71,22 @@ fn numpy_indexing_goldens() {
     check_dir("tests/golden/np_index", &BTreeSet::new());
 }
 
+/// NumPy programs' warnings: stderr must match NumPy's (`NAME.stderr`, the directory
+/// written as `<dir>`).
+#[test]
+fn numpy_warnings_stderr() {
+    let dir = common::root().join("tests/golden/np");
+    for py in common::files(&dir, "py") {
+        let Ok(expected) = std::fs::read_to_string(py.with_extension("stderr")) else {
+            continue;
+        };
+        let name = py.file_name().and_then(|n| n.to_str()).expect("name");
+        let r = common::run_in(&dir, &[name], None, 20);
+        let got = r.stderr.replace(&format!("{}/", dir.display()), "<dir>/");
+        assert_eq!(got, expected, "stderr of {name}");
+    }
+}
+
 #[test]
 fn conformance_cases() {
     let list = std::fs::read_to_string(common::root().join("tests/conformance/KNOWN_FAILING"))

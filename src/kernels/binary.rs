@@ -460,6 +460,42 @@ pub fn cdiv(a: Complex64, b: Complex64) -> Complex64 {
     }
 }
 
+/// Complex multiplication as NumPy's vectorised loop computes it (fused multiply-adds).
+#[inline(always)]
+pub fn cmul64(a: Complex64, b: Complex64) -> Complex64 {
+    Complex64::new(
+        a.re.mul_add(b.re, -(a.im * b.im)),
+        a.re.mul_add(b.im, a.im * b.re),
+    )
+}
+
+/// [`cmul64`] in single precision.
+#[inline(always)]
+pub fn cmul32(a: Complex32, b: Complex32) -> Complex32 {
+    Complex32::new(
+        a.re.mul_add(b.re, -(a.im * b.im)),
+        a.re.mul_add(b.im, a.im * b.re),
+    )
+}
+
+/// Smith's complex division in single precision.
+pub fn cdiv32(a: Complex32, b: Complex32) -> Complex32 {
+    let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
+    let (abs_br, abs_bi) = (br.abs(), bi.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 && abs_bi == 0.0 {
+            return Complex32::new(ar / abs_br, ai / abs_bi);
+        }
+        let rat = bi / br;
+        let scl = 1.0 / (br + bi * rat);
+        Complex32::new((ar + ai * rat) * scl, (ai - ar * rat) * scl)
+    } else {
+        let rat = br / bi;
+        let scl = 1.0 / (bi + br * rat);
+        Complex32::new((ar * rat + ai) * scl, (ai * rat - ar) * scl)
+    }
+}
+
 /// Lexicographic order of complex numbers, as NumPy's comparisons use.
 fn ccmp(a: Complex64, b: Complex64) -> Option<std::cmp::Ordering> {
     match a.re.partial_cmp(&b.re)? {
@@ -799,6 +835,11 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
     if let Some(fl) = try_simd(k, out, a, b) {
         return fl;
     }
+    if k == BinKind::Pow && a.dtype.is_float() && out.dtype == a.dtype {
+        if let Some(fl) = pow_fast(out, a, b) {
+            return fl;
+        }
+    }
     if k.is_comparison() {
         match a.dtype {
             DType::Bool => compare::<bool>(k, out, a, b),
@@ -822,6 +863,9 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
         crate::with_dtype!(a.dtype, T => logical::<T>(k, out, a, b));
         return FpFlags::default();
     }
+    // NumPy's complex multiply is vectorised with fused multiply-adds except for 0-d
+    // outputs, which take its scalar loop.
+    let zero_d = out.ndim() == 0;
     match a.dtype {
         DType::Bool => arith::<bool>(k, out, a, b),
         DType::Int8 => arith::<i8>(k, out, a, b),
@@ -835,6 +879,20 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
         DType::Float16 => arith::<f16>(k, out, a, b),
         DType::Float32 => arith::<f32>(k, out, a, b),
         DType::Float64 => arith::<f64>(k, out, a, b),
+        DType::Complex128 if k == BinKind::Mul && !zero_d => {
+            map2::<Complex64, Complex64, Complex64, _>(out, a, b, |x, y, _| cmul64(x, y))
+        }
+        DType::Complex64
+            if matches!(k, BinKind::Add | BinKind::Sub | BinKind::Mul | BinKind::Div) =>
+        {
+            map2::<Complex32, Complex32, Complex32, _>(out, a, b, |x, y, _| match k {
+                BinKind::Add => x + y,
+                BinKind::Sub => x - y,
+                BinKind::Mul if zero_d => x * y,
+                BinKind::Mul => cmul32(x, y),
+                _ => cdiv32(x, y),
+            })
+        }
         DType::Complex64 => map2::<Complex32, Complex32, Complex32, _>(out, a, b, |x, y, _| {
             let r = cop(
                 k,
@@ -1039,5 +1097,141 @@ mod tests {
             }
             _ => unreachable!(),
         }
+    }
+}
+
+/// Folds a strided run into `acc` with `k` (a reduction's inner loop, sequential):
+/// `acc = k(acc, x[i])` for each element. `None` for kinds or dtypes without a typed
+/// fold (complex, comparisons); the caller then steps element by element.
+///
+/// # Safety
+/// `p + i * stride` must be a readable element of `dt` for `i < n`.
+pub unsafe fn fold_run(
+    k: BinKind,
+    dt: DType,
+    acc: crate::array::Scalar,
+    p: *const u8,
+    n: usize,
+    stride: isize,
+    fl: &mut FpFlags,
+) -> Option<crate::array::Scalar> {
+    if k.is_bool_output() || dt.is_complex() {
+        return None;
+    }
+    macro_rules! fold {
+        ($t:ty) => {{
+            let mut a = <$t>::from_scalar(acc);
+            for_kind!(k, K => {
+                for i in 0..n as isize {
+                    // SAFETY: guaranteed by the caller.
+                    let x = unsafe { (p.offset(i * stride) as *const $t).read_unaligned() };
+                    a = <$t as Arith>::op(K, a, x, fl);
+                }
+            });
+            Some(a.to_scalar())
+        }};
+    }
+    match dt {
+        DType::Bool => fold!(bool),
+        DType::Int8 => fold!(i8),
+        DType::Int16 => fold!(i16),
+        DType::Int32 => fold!(i32),
+        DType::Int64 => fold!(i64),
+        DType::UInt8 => fold!(u8),
+        DType::UInt16 => fold!(u16),
+        DType::UInt32 => fold!(u32),
+        DType::UInt64 => fold!(u64),
+        DType::Float16 => fold!(f16),
+        DType::Float32 => fold!(f32),
+        DType::Float64 => fold!(f64),
+        _ => None,
+    }
+}
+
+/// NumPy's fast paths for a float power with one exponent for the whole array
+/// (`x**2` is `x*x`, `x**0.5` is `sqrt(x)`, ...).
+fn pow_fast(out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
+    use super::math::{Un, unary_math};
+    if !b.strides.iter().all(|&s| s == 0) || b.size() == 0 {
+        return None;
+    }
+    let e = b.get_at(b.offset).to_f64();
+    let k = if e == 2.0 {
+        Un::Square
+    } else if e == 0.5 {
+        Un::Sqrt
+    } else if e == 1.0 {
+        Un::Pos
+    } else if e == -1.0 {
+        Un::Reciprocal
+    } else if e == 0.0 {
+        out.fill(crate::array::Scalar::one(out.dtype)).ok()?;
+        return Some(FpFlags::default());
+    } else {
+        return None;
+    };
+    Some(unary_math(k, out, a))
+}
+
+/// Reduces many lines at once: for each (line start, output offset), folds the `len`
+/// elements `stride` bytes apart with `k` (seeded by `init`, or by the first element) and
+/// writes the result. Returns `false` (doing nothing) for kinds or dtypes without a
+/// typed fold.
+///
+/// # Safety
+/// Every line must be readable in `src`, every output offset writable in `out`, both of
+/// dtype `dt`.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn fold_lines(
+    k: BinKind,
+    dt: DType,
+    init: Option<crate::array::Scalar>,
+    src: *const u8,
+    out: *mut u8,
+    lines: &mut dyn Iterator<Item = (usize, usize)>,
+    len: usize,
+    stride: isize,
+    fl: &mut FpFlags,
+) -> bool {
+    if k.is_bool_output() || dt.is_complex() || (init.is_none() && len == 0) {
+        return false;
+    }
+    macro_rules! fold {
+        ($t:ty) => {{
+            let seed = init.map(<$t>::from_scalar);
+            for_kind!(k, K => {
+                for (s0, o) in lines {
+                    // SAFETY: guaranteed by the caller.
+                    unsafe {
+                        let p = src.add(s0);
+                        let (mut a, from) = match seed {
+                            Some(v) => (v, 0),
+                            None => ((p as *const $t).read_unaligned(), 1),
+                        };
+                        for i in from..len as isize {
+                            let x = (p.offset(i * stride) as *const $t).read_unaligned();
+                            a = <$t as Arith>::op(K, a, x, fl);
+                        }
+                        (out.add(o) as *mut $t).write_unaligned(a);
+                    }
+                }
+            });
+            true
+        }};
+    }
+    match dt {
+        DType::Bool => fold!(bool),
+        DType::Int8 => fold!(i8),
+        DType::Int16 => fold!(i16),
+        DType::Int32 => fold!(i32),
+        DType::Int64 => fold!(i64),
+        DType::UInt8 => fold!(u8),
+        DType::UInt16 => fold!(u16),
+        DType::UInt32 => fold!(u32),
+        DType::UInt64 => fold!(u64),
+        DType::Float16 => fold!(f16),
+        DType::Float32 => fold!(f32),
+        DType::Float64 => fold!(f64),
+        _ => false,
     }
 }

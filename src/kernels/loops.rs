@@ -100,11 +100,41 @@ fn drive_serial<const N: usize, F>(shape: &[usize], ops: &[Raw; N], body: &F) ->
 where
     F: Fn(Run<N>) -> FpFlags,
 {
+    // Elementwise results do not depend on the visiting order: when the last axis is
+    // short and another is long, make the long one the inner loop (fewer, longer runs).
+    let nd = shape.len();
+    if nd >= 2 && shape[nd - 1] < 16 {
+        let (best, &len) = shape
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, n)| **n)
+            .unwrap_or((nd - 1, &0));
+        if best != nd - 1 && len >= 64 {
+            let mut perm: smallvec::SmallVec<[usize; 4]> = (0..nd).filter(|&i| i != best).collect();
+            perm.push(best);
+            let sh: smallvec::SmallVec<[usize; 4]> = perm.iter().map(|&i| shape[i]).collect();
+            let st: [smallvec::SmallVec<[isize; 4]>; N] =
+                std::array::from_fn(|k| perm.iter().map(|&i| ops[k].strides[i]).collect());
+            let runs = Runs::<N>::new(
+                &sh,
+                std::array::from_fn(|k| &st[k][..]),
+                std::array::from_fn(|k| ops[k].offset),
+            );
+            return run_all(runs, ops, body);
+        }
+    }
     let runs = Runs::<N>::new(
         shape,
         std::array::from_fn(|k| ops[k].strides),
         std::array::from_fn(|k| ops[k].offset),
     );
+    run_all(runs, ops, body)
+}
+
+fn run_all<const N: usize, F>(runs: Runs<N>, ops: &[Raw; N], body: &F) -> FpFlags
+where
+    F: Fn(Run<N>) -> FpFlags,
+{
     let n = runs.inner_len;
     let st = runs.inner_strides;
     let mut fl = FpFlags::default();
@@ -114,6 +144,34 @@ where
         fl = fl.union(body((ptrs, n, st)));
     }
     fl
+}
+
+/// Runs `f(start, len)` over `0..n` in one chunk per thread (one chunk below the
+/// threshold); returns the union of the chunks' flags.
+pub fn par_chunks<F>(n: usize, f: F) -> FpFlags
+where
+    F: Fn(usize, usize) -> FpFlags + Sync,
+{
+    let nt = threads_for(n);
+    if nt <= 1 {
+        return f(0, n);
+    }
+    let per = n.div_ceil(nt);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (1..nt)
+            .map(|t| {
+                let lo = (t * per).min(n);
+                let len = per.min(n - lo);
+                s.spawn(move || f(lo, len))
+            })
+            .collect();
+        let mut fl = f(0, per.min(n));
+        for h in handles {
+            fl = fl.union(h.join().unwrap_or_default());
+        }
+        fl
+    })
 }
 
 /// Size of `T` as a byte stride.

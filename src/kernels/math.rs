@@ -19,7 +19,6 @@ pub mod libm {
     #[cfg_attr(unix, link(name = "m"))]
     unsafe extern "C" {
         pub safe fn sqrt(x: f64) -> f64;
-        pub safe fn cbrt(x: f64) -> f64;
         pub safe fn exp(x: f64) -> f64;
         pub safe fn exp2(x: f64) -> f64;
         pub safe fn expm1(x: f64) -> f64;
@@ -45,7 +44,6 @@ pub mod libm {
         pub safe fn fmod(x: f64, y: f64) -> f64;
         pub safe fn nextafter(x: f64, y: f64) -> f64;
         pub safe fn sqrtf(x: f32) -> f32;
-        pub safe fn cbrtf(x: f32) -> f32;
         pub safe fn expf(x: f32) -> f32;
         pub safe fn exp2f(x: f32) -> f32;
         pub safe fn expm1f(x: f32) -> f32;
@@ -101,6 +99,44 @@ pub mod libm {
         pub safe fn casinhf(z: Complex32) -> Complex32;
         pub safe fn cacoshf(z: Complex32) -> Complex32;
         pub safe fn catanhf(z: Complex32) -> Complex32;
+    }
+
+    /// The C library's `cbrt` and `cbrtf`, looked up at run time: the Rust runtime links
+    /// its own `cbrt` into the binary, which shadows glibc's (and differs in the last bit).
+    fn lookup<T: Copy>(name: &std::ffi::CStr, fallback: T) -> T {
+        unsafe extern "C" {
+            fn dlsym(
+                handle: *mut std::ffi::c_void,
+                name: *const std::ffi::c_char,
+            ) -> *mut std::ffi::c_void;
+        }
+        // SAFETY: RTLD_DEFAULT (null) lookup of a libm function; the pointer is only used
+        // as a function of the matching C signature.
+        let p = unsafe { dlsym(std::ptr::null_mut(), name.as_ptr()) };
+        if p.is_null() {
+            fallback
+        } else {
+            // SAFETY: `T` is the function pointer type of `name`'s C signature.
+            unsafe { std::mem::transmute_copy(&p) }
+        }
+    }
+
+    pub fn cbrt(x: f64) -> f64 {
+        use std::sync::OnceLock;
+        static F: OnceLock<extern "C" fn(f64) -> f64> = OnceLock::new();
+        extern "C" fn local(x: f64) -> f64 {
+            x.cbrt()
+        }
+        (F.get_or_init(|| lookup(c"cbrt", local as extern "C" fn(f64) -> f64)))(x)
+    }
+
+    pub fn cbrtf(x: f32) -> f32 {
+        use std::sync::OnceLock;
+        static F: OnceLock<extern "C" fn(f32) -> f32> = OnceLock::new();
+        extern "C" fn local(x: f32) -> f32 {
+            x.cbrt()
+        }
+        (F.get_or_init(|| lookup(c"cbrtf", local as extern "C" fn(f32) -> f32)))(x)
     }
 }
 
@@ -182,7 +218,7 @@ fn inf_is(k: Un) -> InfIs {
 }
 
 macro_rules! float_fn {
-    ($name:ident, $t:ty, $sqrt:ident, $cbrt:ident, $exp:ident, $exp2:ident, $expm1:ident,
+    ($name:ident, $events:ident, $t:ty, $sqrt:ident, $cbrt:ident, $exp:ident, $exp2:ident, $expm1:ident,
      $log:ident, $log2:ident, $log10:ident, $log1p:ident, $sin:ident, $cos:ident, $tan:ident,
      $asin:ident, $acos:ident, $atan:ident, $sinh:ident, $cosh:ident, $tanh:ident,
      $asinh:ident, $acosh:ident, $atanh:ident, $nextafter:ident, $pi:expr) => {
@@ -247,6 +283,13 @@ macro_rules! float_fn {
                 | Un::Isfinite
                 | Un::Signbit => x,
             };
+            $events(k, x, r, fl);
+            r
+        }
+
+        /// The events of `r = k(x)` as NumPy's loops report them.
+        #[inline(always)]
+        pub fn $events(k: Un, x: $t, r: $t, fl: &mut FpFlags) {
             if !x.is_nan() {
                 if r.is_nan() {
                     fl.invalid = true;
@@ -256,18 +299,24 @@ macro_rules! float_fn {
                         InfIs::Overflow => fl.overflow = true,
                         InfIs::Nothing => {}
                     }
-                } else if (k == Un::Exp || k == Un::Exp2) && r < <$t>::MIN_POSITIVE && x.is_finite()
+                } else if ((k == Un::Exp || k == Un::Exp2)
+                    && r < <$t>::MIN_POSITIVE
+                    && x.is_finite())
+                    || (matches!(k, Un::Reciprocal | Un::Square)
+                        && x != 0.0
+                        && x.is_finite()
+                        && r.abs() < <$t>::MIN_POSITIVE)
                 {
                     fl.underflow = true;
                 }
             }
-            r
         }
     };
 }
 
 float_fn!(
     f64_fn,
+    events_f64,
     f64,
     sqrt,
     cbrt,
@@ -295,6 +344,7 @@ float_fn!(
 );
 float_fn!(
     f32_fn,
+    events_f32,
     f32,
     sqrtf,
     cbrtf,
@@ -320,6 +370,71 @@ float_fn!(
     nextafterf,
     std::f32::consts::PI
 );
+
+/// NumPy's complex absolute value (its vectorised `simd_cabsolute`): the larger part
+/// times `sqrt(1 + ratio**2)`, with inf and nan rules.
+macro_rules! cabs_fn {
+    ($name:ident, $t:ty) => {
+        pub fn $name(re: $t, im: $t) -> $t {
+            let (mut re, mut im) = (re.abs(), im.abs());
+            let (re_inf, im_inf) = (re == <$t>::INFINITY, im == <$t>::INFINITY);
+            if re_inf {
+                im = <$t>::INFINITY;
+            }
+            if im_inf {
+                re = <$t>::INFINITY;
+            }
+            if re.is_nan() || im.is_nan() {
+                return <$t>::NAN;
+            }
+            let larger = if re > im { re } else { im };
+            let smaller = if im < re { im } else { re };
+            let ratio = if larger == 0.0 || smaller == <$t>::INFINITY {
+                0.0
+            } else {
+                smaller / larger
+            };
+            ratio.mul_add(ratio, 1.0).sqrt() * larger
+        }
+    };
+}
+cabs_fn!(cabs_f64, f64);
+cabs_fn!(cabs_f32, f32);
+
+/// Complex absolute values with NumPy's vectorised formula (used on every stride at the
+/// AVX2 level; `hypot` would differ in the last bit).
+fn cabs_loop<T: CabsFloat>(out: &NdArray, a: &NdArray) -> FpFlags {
+    use super::loops::{Raw, drive};
+    drive(
+        &out.shape,
+        [Raw::of(out), Raw::of(a)],
+        |([po, pa], n, [so, sa])| {
+            for i in 0..n as isize {
+                // SAFETY: element i < n of the run; a complex is two `T`s.
+                unsafe {
+                    let p = pa.offset(i * sa) as *const T;
+                    let (re, im) = (p.read_unaligned(), p.add(1).read_unaligned());
+                    (po.offset(i * so) as *mut T).write_unaligned(T::cabs(re, im));
+                }
+            }
+            FpFlags::default()
+        },
+    )
+}
+
+trait CabsFloat: Copy {
+    fn cabs(re: Self, im: Self) -> Self;
+}
+impl CabsFloat for f64 {
+    fn cabs(re: f64, im: f64) -> f64 {
+        cabs_f64(re, im)
+    }
+}
+impl CabsFloat for f32 {
+    fn cabs(re: f32, im: f32) -> f32 {
+        cabs_f32(re, im)
+    }
+}
 
 /// float16: computed in float32 and rounded once.
 #[inline(always)]
@@ -351,7 +466,7 @@ pub fn c128_fn(k: Un, z: Complex64, fl: &mut FpFlags) -> Complex64 {
         Un::Pos => z,
         Un::Conj => z.conj(),
         Un::Sqrt => libm::csqrt(z),
-        Un::Square => Complex64::new(z.re * z.re - z.im * z.im, z.re * z.im + z.im * z.re),
+        Un::Square => super::binary::cmul64(z, z),
         Un::Reciprocal => {
             let (r, i) = (z.re, z.im);
             if i.abs() <= r.abs() {
@@ -466,7 +581,7 @@ fn c64_fn(k: Un, z: Complex32, fl: &mut FpFlags) -> Complex32 {
             Un::Neg => -z,
             Un::Pos => z,
             Un::Conj => z.conj(),
-            Un::Square => Complex32::new(z.re * z.re - z.im * z.im, z.re * z.im + z.im * z.re),
+            Un::Square => super::binary::cmul32(z, z),
             Un::Rint => Complex32::new(z.re.round_ties_even(), z.im.round_ties_even()),
             _ => {
                 let r = c128_fn(k, Complex64::new(z.re as f64, z.im as f64), fl);
@@ -512,9 +627,19 @@ macro_rules! int_unary {
     }};
 }
 
+/// float64 `exp` of a whole array: the C library's, element by element (NumPy's loop on
+/// CPUs without AVX-512).
+fn exp_f64(out: &NdArray, a: &NdArray) -> FpFlags {
+    map1::<f64, f64, _>(out, a, |x, fl| f64_fn(Un::Exp, x, fl))
+}
+
 /// `out = k(a)`: `a` in the loop's input dtype, `out` in its output dtype (bool for the
 /// predicates, the real dtype for `abs` of complex).
 pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
+    if k == Un::Square && out.ndim() == 0 && a.dtype.is_complex() {
+        // NumPy's scalar complex loop (no fused multiply-adds) for 0-d outputs.
+        return super::binary::binary(super::binary::BinKind::Mul, out, a, a);
+    }
     match a.dtype {
         DType::Bool => match k {
             Un::Invert | Un::LogicalNot => map1::<bool, bool, _>(out, a, |x, _| !x),
@@ -544,6 +669,18 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
             Un::Isinf => map1::<f32, bool, _>(out, a, |x, _| x.is_infinite()),
             Un::Isfinite => map1::<f32, bool, _>(out, a, |x, _| x.is_finite()),
             Un::Signbit => map1::<f32, bool, _>(out, a, |x, _| x.is_sign_negative()),
+            Un::Exp => map1::<f32, f32, _>(out, a, |x, fl| super::npyf32::exp(x, fl)),
+            Un::Log => map1::<f32, f32, _>(out, a, |x, fl| super::npyf32::log(x, fl)),
+            Un::Sin => map1::<f32, f32, _>(out, a, |x, fl| {
+                let r = super::npyf32::sincos(x, false);
+                events_f32(k, x, r, fl);
+                r
+            }),
+            Un::Cos => map1::<f32, f32, _>(out, a, |x, fl| {
+                let r = super::npyf32::sincos(x, true);
+                events_f32(k, x, r, fl);
+                r
+            }),
             _ => map1::<f32, f32, _>(out, a, |x, fl| f32_fn(k, x, fl)),
         },
         DType::Float64 => match k {
@@ -562,10 +699,11 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
                 }
                 r
             }),
+            Un::Exp => exp_f64(out, a),
             _ => map1::<f64, f64, _>(out, a, |x, fl| f64_fn(k, x, fl)),
         },
         DType::Complex64 => match k {
-            Un::Abs => map1::<Complex32, f32, _>(out, a, |z, _| libm::hypotf(z.re, z.im)),
+            Un::Abs => cabs_loop::<f32>(out, a),
             Un::LogicalNot => map1::<Complex32, bool, _>(out, a, |z, _| z.re == 0.0 && z.im == 0.0),
             Un::Isnan => map1::<Complex32, bool, _>(out, a, |z, _| z.re.is_nan() || z.im.is_nan()),
             Un::Isinf => {
@@ -577,7 +715,7 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
             _ => map1::<Complex32, Complex32, _>(out, a, |z, fl| c64_fn(k, z, fl)),
         },
         DType::Complex128 => match k {
-            Un::Abs => map1::<Complex64, f64, _>(out, a, |z, _| libm::hypot(z.re, z.im)),
+            Un::Abs => cabs_loop::<f64>(out, a),
             Un::LogicalNot => map1::<Complex64, bool, _>(out, a, |z, _| z.re == 0.0 && z.im == 0.0),
             Un::Isnan => map1::<Complex64, bool, _>(out, a, |z, _| z.re.is_nan() || z.im.is_nan()),
             Un::Isinf => {

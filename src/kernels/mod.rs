@@ -5,6 +5,7 @@
 pub mod binary;
 pub mod loops;
 pub mod math;
+pub mod npyf32;
 pub mod pairwise;
 pub mod reduce;
 pub mod simd;

@@ -77,14 +77,44 @@ macro_rules! float_simd {
                     VOp::Div => a / b,
                 }
             }
-            let mut bad = $v::splat(0.0);
+            #[inline(always)]
+            fn event(op: VOp, a: $t, b: $t, r: $t, fl: &mut FpFlags) {
+                if op == VOp::Div && b == 0.0 && !a.is_nan() {
+                    if a == 0.0 {
+                        fl.invalid = true;
+                    } else {
+                        fl.divide = true;
+                    }
+                    return;
+                }
+                if r.is_infinite() && a.is_finite() && b.is_finite() {
+                    fl.overflow = true;
+                }
+                if r.is_nan() && !a.is_nan() && !b.is_nan() {
+                    fl.invalid = true;
+                }
+            }
+            // Events are worked out before each store: the output may be an input
+            // (temporary elision writes over the left operand).
+            let mut fl = FpFlags::default();
+            let zero = $v::splat(0.0);
             let mut i = 0;
             macro_rules! body {
                 ($op:expr) => {{
                     while i + $lanes <= n {
                         // SAFETY: `i + LANES <= n`.
-                        let r = unsafe { apply($op, load(x, i), load(y, i)) };
-                        bad |= !r.is_finite();
+                        let (xv, yv) = unsafe { (load(x, i), load(y, i)) };
+                        let r = apply($op, xv, yv);
+                        let mut suspect = !r.is_finite();
+                        if $op == VOp::Div {
+                            suspect |= yv.simd_eq(zero);
+                        }
+                        if suspect.any() {
+                            let (xa, ya, ra) = (xv.to_array(), yv.to_array(), r.to_array());
+                            for l in 0..$lanes {
+                                event($op, xa[l], ya[l], ra[l], &mut fl);
+                            }
+                        }
                         unsafe { (o.add(i) as *mut [$t; $lanes]).write_unaligned(r.to_array()) };
                         i += $lanes;
                     }
@@ -96,39 +126,15 @@ macro_rules! float_simd {
                 VOp::Mul => body!(VOp::Mul),
                 VOp::Div => body!(VOp::Div),
             }
-            let mut any_bad = bad.any();
             while i < n {
                 // SAFETY: `i < n`.
-                let r = unsafe { apply1(op, get(x, i), get(y, i)) };
-                any_bad |= !r.is_finite();
+                let (a, b) = unsafe { (get(x, i), get(y, i)) };
+                let r = apply1(op, a, b);
+                if !r.is_finite() || (op == VOp::Div && b == 0.0) {
+                    event(op, a, b, r, &mut fl);
+                }
                 unsafe { o.add(i).write_unaligned(r) };
                 i += 1;
-            }
-            let mut fl = FpFlags::default();
-            if !any_bad && op != VOp::Div {
-                return fl;
-            }
-            for j in 0..n {
-                // SAFETY: `j < n`.
-                let (a, b) = unsafe { (get(x, j), get(y, j)) };
-                if op == VOp::Div && b == 0.0 && !a.is_nan() {
-                    if a == 0.0 {
-                        fl.invalid = true;
-                    } else {
-                        fl.divide = true;
-                    }
-                    continue;
-                }
-                if !any_bad {
-                    continue;
-                }
-                let r = apply1(op, a, b);
-                if r.is_infinite() && a.is_finite() && b.is_finite() {
-                    fl.overflow = true;
-                }
-                if r.is_nan() && !a.is_nan() && !b.is_nan() {
-                    fl.invalid = true;
-                }
             }
             fl
         }

@@ -134,7 +134,7 @@ fn dtype_class(d: DType) -> String {
 fn loop_dtype(k: BinKind, common: DType, a: DType, b: DType) -> PResult<DType> {
     let err = || -> PResult<DType> {
         Err(Exc::new(
-            ExcType::UFuncNoLoopError,
+            ExcType::TypeError,
             format!(
                 "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
                 k.ufunc_name()
@@ -220,8 +220,130 @@ pub fn compare_op(op: CmpOp, a: &Value, b: &Value) -> PResult<Option<Value>> {
 
 /// Computes `k` on two operands into a fresh array (or a scalar for 0-d results).
 pub fn apply(k: BinKind, a: &Value, b: &Value) -> PResult<Value> {
+    if let Some(v) = fast_apply(k, a, b)? {
+        return Ok(v);
+    }
     let (out, scalar_result) = compute(k, a, b)?;
     Ok(wrap(out, scalar_result))
+}
+
+/// The common case without the general machinery: float64/float32 arrays of one shape
+/// (or one side a Python float/int), contiguous, `+ - * /` or a comparison. A temporary
+/// left operand that nothing else can see (`a * b` in `a * b + c`) is written over, as
+/// NumPy's temporary elision does.
+fn fast_apply(k: BinKind, a: &Value, b: &Value) -> PResult<Option<Value>> {
+    use crate::kernels::simd::{self, Side, VCmp, VOp};
+    let vop = match k {
+        BinKind::Add => Some(VOp::Add),
+        BinKind::Sub => Some(VOp::Sub),
+        BinKind::Mul => Some(VOp::Mul),
+        BinKind::Div => Some(VOp::Div),
+        _ => None,
+    };
+    let vcmp = match k {
+        BinKind::Eq => Some(VCmp::Eq),
+        BinKind::Ne => Some(VCmp::Ne),
+        BinKind::Lt => Some(VCmp::Lt),
+        BinKind::Le => Some(VCmp::Le),
+        BinKind::Gt => Some(VCmp::Gt),
+        BinKind::Ge => Some(VCmp::Ge),
+        _ => None,
+    };
+    if vop.is_none() && vcmp.is_none() {
+        return Ok(None);
+    }
+    let Value::Array(xo) = a else {
+        // Python scalar on the left.
+        return Ok(None);
+    };
+    let x = xo.arr.borrow();
+    let dt = x.dtype;
+    if !matches!(dt, DType::Float64 | DType::Float32) || x.ndim() == 0 || !x.is_c_contiguous() {
+        return Ok(None);
+    }
+    let n = x.size();
+    // Temporary elision: the left operand is ours alone (no other value, view or name).
+    let elide = vop.is_some()
+        && Rc::strong_count(xo) == 1
+        && xo.base.is_none()
+        && x.owns_data
+        && x.writeable
+        && Rc::strong_count(&x.storage) == 1
+        && !matches!(b, Value::Array(yo) if Rc::ptr_eq(xo, yo));
+    // The right side: an array of the same dtype and shape, or a Python float/int.
+    let (py, oy, yscalar) = match b {
+        Value::Array(yo) => {
+            if Rc::ptr_eq(xo, yo) {
+                (x.storage.as_ptr() as usize, x.offset, None)
+            } else {
+                let y = yo.arr.borrow();
+                if y.dtype != dt || y.shape != x.shape || !y.is_c_contiguous() {
+                    return Ok(None);
+                }
+                (y.storage.as_ptr() as usize, y.offset, None)
+            }
+        }
+        Value::Float(f) => (0, 0, Some(*f)),
+        Value::Int(i) if i.unsigned_abs() < (1 << 53) => (0, 0, Some(*i as f64)),
+        _ => return Ok(None),
+    };
+    let out_dt = if vcmp.is_some() { DType::Bool } else { dt };
+    let out = if elide {
+        x.clone()
+    } else {
+        NdArray::zeros(&x.shape, out_dt, crate::array::Order::C).or_exc()?
+    };
+    let (px, ox) = (x.storage.as_ptr() as usize, x.offset);
+    let (po, oo) = (out.storage.as_ptr() as usize, out.offset);
+    drop(x);
+    let mut flags = crate::kernels::FpFlags::default();
+    macro_rules! go {
+        ($t:ty, $arith:path, $cmp:path) => {{
+            let sz = std::mem::size_of::<$t>();
+            // SAFETY: all operands are C-contiguous with `n` elements from their offsets
+            // (the right side may be a scalar); chunks of the output are disjoint.
+            let side = |base: usize, off: usize, lo: usize| unsafe {
+                match yscalar {
+                    Some(f) if base == 0 => Side::Splat(f as $t),
+                    _ => Side::Run((base as *const u8).add(off + lo * sz) as *const $t),
+                }
+            };
+            if let Some(op) = vop {
+                flags = crate::kernels::loops::par_chunks(n, |lo, len| unsafe {
+                    let o = (po as *mut u8).add(oo + lo * sz) as *mut $t;
+                    $arith(
+                        op,
+                        o,
+                        Side::Run((px as *const u8).add(ox + lo * sz) as *const $t),
+                        side(py, oy, lo),
+                        len,
+                    )
+                });
+            } else if let Some(op) = vcmp {
+                crate::kernels::loops::par_chunks(n, |lo, len| unsafe {
+                    let o = (po as *mut u8).add(oo + lo) as *mut bool;
+                    $cmp(
+                        op,
+                        o,
+                        Side::Run((px as *const u8).add(ox + lo * sz) as *const $t),
+                        side(py, oy, lo),
+                        len,
+                    );
+                    crate::kernels::FpFlags::default()
+                });
+            }
+        }};
+    }
+    if dt == DType::Float64 {
+        go!(f64, simd::arith_f64, simd::cmp_f64)
+    } else {
+        go!(f32, simd::arith_f32, simd::cmp_f32)
+    }
+    super::scalar::warn_fp(flags, k.ufunc_name(), false)?;
+    if elide {
+        return Ok(Some(a.clone()));
+    }
+    Ok(Some(ArrayObj::value(out)))
 }
 
 /// A result array as the value NumPy returns: 0-d results become scalars.
@@ -254,7 +376,15 @@ fn compute(k: BinKind, a: &Value, b: &Value) -> PResult<(NdArray, bool)> {
     };
     let da = x.arr.as_ref().map(|a| a.dtype).unwrap_or(common);
     let db = y.arr.as_ref().map(|a| a.dtype).unwrap_or(common);
-    let loop_dt = loop_dtype(k, common, da, db)?;
+    let mut loop_dt = loop_dtype(k, common, da, db)?;
+    if k.is_comparison() && loop_dt.is_integer() {
+        let as_input = |a: &Arg| super::ufunc::Input {
+            arr: a.arr.clone(),
+            weak: a.weak.clone(),
+            scalar: a.is_scalar,
+        };
+        loop_dt = super::ufunc::comparison_loop(&[as_input(&x), as_input(&y)], vec![loop_dt; 2])[0];
+    }
     let xa = in_loop_dtype(&x, loop_dt)?;
     let ya = in_loop_dtype(&y, loop_dt)?;
     if k == BinKind::Pow && loop_dt.is_integer() && has_negative(&ya) {
@@ -324,7 +454,7 @@ pub fn unary_op(k: Option<UnKind>, name: &str, v: &Value) -> PResult<Option<Valu
     };
     if k == UnKind::Invert && arr.dtype.is_inexact() {
         return Err(Exc::new(
-            ExcType::UFuncNoLoopError,
+            ExcType::TypeError,
             "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
         ));
     }

@@ -463,7 +463,7 @@ pub fn input_of(v: &Value) -> PResult<Input> {
 
 fn no_loop_error(name: &str) -> Box<Exc> {
     Exc::new(
-        ExcType::UFuncNoLoopError,
+        ExcType::TypeError,
         format!(
             "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
         ),
@@ -499,6 +499,35 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
         return type_error(
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
         );
+    }
+    // These ufuncs have no bool loop and NumPy does not cast bools up for them.
+    if matches!(def.name, "gcd" | "lcm" | "positive" | "sign")
+        && resolved.iter().all(|d| *d == DType::Bool)
+        && sig_out.is_none()
+    {
+        let cls: Vec<&str> = resolved
+            .iter()
+            .map(|_| "<class 'numpy.dtypes.BoolDType'>")
+            .collect();
+        let sig = if cls.len() == 1 {
+            cls[0].to_string()
+        } else {
+            format!("({})", cls.join(", "))
+        };
+        return Err(Exc::new(
+            ExcType::UFuncNoLoopError,
+            format!(
+                "ufunc '{}' did not contain a loop with signature matching types {sig} -> None",
+                def.name
+            ),
+        ));
+    }
+    // True division of integers and bools always runs in float64.
+    if def.op == Op::Bin(B::Div)
+        && sig_out.is_none()
+        && resolved.iter().all(|d| d.is_integer() || d.is_bool())
+    {
+        return Ok((vec![DType::Float64; def.nin], DType::Float64));
     }
     if let Some(o) = sig_out {
         for (lin, lout) in loops(def) {
@@ -669,6 +698,31 @@ fn cast_error_out(name: &str, from: DType, to: DType, casting: Casting) -> Box<E
     )
 }
 
+/// Comparisons with a Python int outside the integer loop dtype's range compare the
+/// values as they are (NumPy's exemption): the loop widens to int64, or float64 next to
+/// uint64.
+pub fn comparison_loop(ins: &[Input], lin: Vec<DType>) -> Vec<DType> {
+    let out_of_range = ins.iter().zip(&lin).any(|(i, d)| match &i.weak {
+        Some((Weak::Int, v)) if d.is_integer() => {
+            in_dtype(i, *d).is_err() || matches!(v, Value::BigInt(_))
+        }
+        _ => false,
+    });
+    if !out_of_range {
+        return lin;
+    }
+    let wide = if lin.contains(&DType::UInt64) {
+        DType::Float64
+    } else {
+        DType::Int64
+    };
+    let fits = ins.iter().all(|i| match &i.weak {
+        Some((Weak::Int, v)) => in_dtype(i, wide).is_ok() && !matches!(v, Value::BigInt(_)),
+        _ => true,
+    });
+    vec![if fits { wide } else { DType::Float64 }; lin.len()]
+}
+
 fn has_negative(a: &NdArray) -> bool {
     a.dtype.is_signed_int() && a.iter_scalars().any(|s| s.to_i128().is_some_and(|v| v < 0))
 }
@@ -690,41 +744,9 @@ fn result_order(arrs: &[&NdArray]) -> Order {
 /// Runs the kernel of `op` into `out` (already of the loop's output dtype and shape).
 pub fn run_kernel(op: Op, out: &NdArray, ins: &[NdArray]) -> FpFlags {
     match op {
-        Op::Bin(k) => {
-            if k == B::Pow
-                && out.dtype.is_float()
-                && let Some(fl) = pow_fast(out, &ins[0], &ins[1])
-            {
-                return fl;
-            }
-            binary(k, out, &ins[0], &ins[1])
-        }
+        Op::Bin(k) => binary(k, out, &ins[0], &ins[1]),
         Op::Un(k) => unary_math(k, out, &ins[0]),
     }
-}
-
-/// NumPy's fast paths for a float power with one exponent for the whole array.
-fn pow_fast(out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
-    if !b.strides.iter().all(|&s| s == 0) {
-        return None;
-    }
-    let e = b.item().ok()?.to_f64();
-    let k = if e == 2.0 {
-        Un::Square
-    } else if e == 0.5 {
-        Un::Sqrt
-    } else if e == 1.0 {
-        Un::Pos
-    } else if e == -1.0 {
-        Un::Reciprocal
-    } else if e == 0.0 {
-        let one = Scalar::one(out.dtype);
-        out.fill(one).ok()?;
-        return Some(FpFlags::default());
-    } else {
-        return None;
-    };
-    Some(unary_math(k, out, a))
 }
 
 /// Calls a ufunc on interpreter values: loop selection, broadcasting, `out=`, `where=`.
@@ -752,6 +774,10 @@ pub fn call(def: &UfDef, a: Args) -> PResult<Value> {
             }
         }
     }
+    let lin = match def.op {
+        Op::Bin(k) if k.is_comparison() => comparison_loop(&ins, lin),
+        _ => lin,
+    };
     let arrs: Vec<NdArray> = ins
         .iter()
         .zip(&lin)
@@ -1051,7 +1077,7 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
         .unwrap_or(0);
     let inner_run = crate::array::iter::Runs::<1>::new(&inner_shape, [&inner_strides], [0]);
     let pairwise = matches!(def.op, Op::Bin(B::Add))
-        && matches!(loop_dt, DType::Float64 | DType::Float32)
+        && matches!(loop_dt, DType::Float64 | DType::Float32 | DType::Float16)
         && wp.is_none()
         && inner_run.len() <= 1
         && inner_run.inner_strides[0].unsigned_abs() == min_stride;
@@ -1063,6 +1089,32 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
         crate::array::iter::Offsets::new(&w.shape[..nk], &w.strides[..nk], w.offset)
             .collect::<Vec<_>>()
     });
+    // The common case at full speed: one reduced run per output, no mask, sequential.
+    if let (Op::Bin(k), None, false, true) = (def.op, &wp, pairwise, inner_run.len() == 1) {
+        if lout == loop_dt {
+            let (len, st) = (inner_run.inner_len, inner_run.inner_strides[0]);
+            let mut lines =
+                crate::array::iter::Offsets::new(&outer_shape, &outer_strides, srcp.offset)
+                    .zip(res.offsets());
+            // SAFETY: the lines lie in `srcp`'s buffer, the outputs in `res`'s.
+            let done = unsafe {
+                crate::kernels::binary::fold_lines(
+                    k,
+                    loop_dt,
+                    init,
+                    srcp.storage.as_ptr(),
+                    res.storage.as_ptr(),
+                    &mut lines,
+                    len,
+                    st,
+                    &mut fl,
+                )
+            };
+            if done {
+                return finish_reduce(res, &fl, keepdims, &arr, &axes, b.get(3));
+            }
+        }
+    }
     for (j, (base, roff)) in outer.zip(res.offsets()).enumerate() {
         let inner = crate::array::iter::Offsets::new(&inner_shape, &inner_strides, base);
         let v = if pairwise && red_len > 0 {
@@ -1071,12 +1123,92 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
             let start = run.clone().next().map(|[s]| s).unwrap_or(base);
             let p = unsafe { src.storage.as_ptr().add(start) };
             let init = init.unwrap_or(Scalar::F64(0.0));
-            if loop_dt == DType::Float64 {
+            let v = if loop_dt == DType::Float64 {
                 let s = unsafe { crate::kernels::pairwise::pairwise_f64(p, red_len, st) };
                 Scalar::F64(init.to_f64() + s)
+            } else if loop_dt == DType::Float16 {
+                // float16 sums run in float32 inside the call, rounded once at the end.
+                let s = crate::kernels::pairwise::pairwise(red_len, &|i| unsafe {
+                    (p.offset(i as isize * st) as *const half::f16)
+                        .read_unaligned()
+                        .to_f32()
+                });
+                Scalar::F16(half::f16::from_f32(init.to_f64() as f32 + s))
             } else {
                 let s = unsafe { crate::kernels::pairwise::pairwise_f32(p, red_len, st) };
                 Scalar::F32(init.to_f64() as f32 + s)
+            };
+            let r = v.to_f64();
+            if r.is_infinite() || r.is_nan() {
+                // An overflow unless some input was already inf or nan.
+                let finite = (0..red_len).all(|i| {
+                    srcp.get_at((start as isize + i as isize * st) as usize)
+                        .to_f64()
+                        .is_finite()
+                });
+                if finite {
+                    if r.is_nan() {
+                        fl.invalid = true;
+                    } else {
+                        fl.overflow = true;
+                    }
+                }
+            }
+            v
+        } else if let (None, Op::Bin(k), Some(first)) = (
+            &wp,
+            def.op,
+            init.or_else(|| {
+                inner_shape
+                    .iter()
+                    .all(|&d| d > 0)
+                    .then(|| srcp.get_at(base))
+            }),
+        ) {
+            // Typed sequential fold over the reduced runs (the first element seeds it when
+            // the ufunc has no identity).
+            let (len, st, starts): (usize, isize, smallvec::SmallVec<[usize; 1]>) =
+                if inner_shape.len() == 1 {
+                    (inner_shape[0], inner_strides[0], smallvec::smallvec![base])
+                } else {
+                    let runs =
+                        crate::array::iter::Runs::<1>::new(&inner_shape, [&inner_strides], [base]);
+                    let (l, s) = (runs.inner_len, runs.inner_strides[0]);
+                    (l, s, runs.map(|[x]| x).collect())
+                };
+            let mut acc = Some(first);
+            let mut skip_first = init.is_none();
+            for start in starts {
+                let (mut p0, mut m) = (start as isize, len);
+                if skip_first {
+                    skip_first = false;
+                    p0 += st;
+                    m -= 1;
+                }
+                let p = unsafe { srcp.storage.as_ptr().offset(p0) };
+                acc = match acc {
+                    Some(a) => unsafe {
+                        crate::kernels::binary::fold_run(k, loop_dt, a, p, m, st, &mut fl)
+                    },
+                    None => None,
+                };
+                if acc.is_none() {
+                    break;
+                }
+            }
+            match acc {
+                Some(a) => a,
+                None => {
+                    let mut acc = init;
+                    for off in inner {
+                        let x = srcp.get_at(off);
+                        acc = Some(match acc {
+                            None => x,
+                            Some(a) => step(def, a, x, loop_dt, &mut fl),
+                        });
+                    }
+                    acc.unwrap_or(Scalar::zero(lout))
+                }
             }
         } else {
             let mut acc = init;
@@ -1104,16 +1236,28 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
         };
         res.set_at(roff, v.cast(lout));
     }
-    warnings::check(fl, def.name)?;
+    finish_reduce(res, &fl, keepdims, &arr, &axes, b.get(3))
+}
+
+/// The end of `ufunc.reduce`: warnings, `keepdims`, `out=`, scalar results.
+fn finish_reduce(
+    res: NdArray,
+    fl: &FpFlags,
+    keepdims: bool,
+    arr: &NdArray,
+    axes: &[usize],
+    out: Option<&Value>,
+) -> PResult<Value> {
+    warnings::check(*fl, "reduce")?;
     let mut res = res;
     if keepdims {
         let mut shp: Vec<usize> = arr.shape.to_vec();
-        for &i in &axes {
+        for &i in axes {
             shp[i] = 1;
         }
         res = res.reshape_simple(&shp)?;
     }
-    if let Some(o) = b.get(3)
+    if let Some(o) = out
         && let Some(obj) = out_array(o)?
     {
         let oa = obj.get();
@@ -1190,7 +1334,7 @@ fn accumulate(def: &'static UfDef, a: Args) -> PResult<Value> {
             acc = Some(v);
         }
     }
-    warnings::check(fl, def.name)?;
+    warnings::check(fl, "accumulate")?;
     if let Some(o) = b.get(3)
         && let Some(obj) = out_array(o)?
     {

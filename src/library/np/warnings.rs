@@ -136,6 +136,7 @@ pub fn drain_pending(it: &mut Interp, src: SrcId, span: Span) {
     }
     let source = it.sources.get(src).clone();
     let line = source.line_of(span.start);
+    let name = python_path(&source.name);
     let text = source.line_text(line).trim().to_string();
     let mut err = std::io::stderr().lock();
     for (cat, msg) in pending {
@@ -144,10 +145,34 @@ pub fn drain_pending(it: &mut Interp, src: SrcId, span: Span) {
         if !fresh {
             continue;
         }
-        let _ = writeln!(err, "{}:{}: {}: {}", source.name, line, cat, key.3);
+        let _ = writeln!(err, "{}:{}: {}: {}", name, line, cat, key.3);
         if !text.is_empty() && !source.name.starts_with('<') {
             let _ = writeln!(err, "  {text}");
         }
+    }
+}
+
+/// The file name Python reports for a script: made absolute (`python3 x.py` reports
+/// `/cwd/x.py`); `<string>`-like names stay as they are.
+fn python_path(name: &str) -> String {
+    if name.starts_with('<') || name.starts_with('/') {
+        return name.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => {
+            let mut p = d;
+            for part in name.split('/') {
+                match part {
+                    "" | "." => {}
+                    ".." => {
+                        p.pop();
+                    }
+                    x => p.push(x),
+                }
+            }
+            p.to_string_lossy().into_owned()
+        }
+        Err(_) => name.to_string(),
     }
 }
 
