@@ -46,6 +46,7 @@ impl Interp {
                 }
                 let v = Value::relocate(self.eval(f, e)?);
                 Value::set(&mut f.ret, v);
+                self.settle_warnings(f, s);
                 Ok(Flow::Return)
             }
             StmtKind::Break => Ok(Flow::Break),

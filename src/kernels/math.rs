@@ -627,10 +627,10 @@ macro_rules! int_unary {
     }};
 }
 
-/// float64 `exp` of a whole array: the C library's, element by element (NumPy's loop on
-/// CPUs without AVX-512).
+/// float64 `exp` of a whole array: the C library's results (NumPy's on CPUs without
+/// AVX-512), computed by the vector kernel where it can prove them equal.
 fn exp_f64(out: &NdArray, a: &NdArray) -> FpFlags {
-    map1::<f64, f64, _>(out, a, |x, fl| f64_fn(Un::Exp, x, fl))
+    super::vexp::exp_f64(out, a)
 }
 
 /// `out = k(a)`: `a` in the loop's input dtype, `out` in its output dtype (bool for the
@@ -691,7 +691,6 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
             Un::Signbit => map1::<f64, bool, _>(out, a, |x, _| x.is_sign_negative()),
             Un::Neg => map1::<f64, f64, _>(out, a, |x, _| -x),
             Un::Abs => map1::<f64, f64, _>(out, a, |x, _| x.abs()),
-            Un::Exp => super::vexp::exp_f64(out, a),
             Un::Square => map1::<f64, f64, _>(out, a, |x, fl| {
                 let r = x * x;
                 if r.is_infinite() && x.is_finite() {

@@ -212,6 +212,6 @@ mod tests {
         assert_eq!(sincos(0.0, true), 1.0);
         assert!(sincos(f32::INFINITY, true).is_nan());
         let (f, k) = frexp(1e-40);
-        assert!((0.5..1.0).contains(&f) && f * 2f32.powi(k) == 1e-40);
+        assert!((0.5..1.0).contains(&f) && f as f64 * 2f64.powi(k) == 1e-40f32 as f64);
     }
 }

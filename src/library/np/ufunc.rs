@@ -1128,11 +1128,10 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
                 Scalar::F64(init.to_f64() + s)
             } else if loop_dt == DType::Float16 {
                 // float16 sums run in float32 inside the call, rounded once at the end.
-                let s = crate::kernels::pairwise::pairwise(red_len, &|i| unsafe {
-                    (p.offset(i as isize * st) as *const half::f16)
-                        .read_unaligned()
-                        .to_f32()
-                });
+                // SAFETY: `red_len` float16 elements `st` bytes apart from `p`.
+                let run =
+                    unsafe { crate::kernels::pairwise::Strided::<half::f16>::new(p, red_len, st) };
+                let s = crate::kernels::pairwise::pairwise(run, |x| x.to_f32());
                 Scalar::F16(half::f16::from_f32(init.to_f64() as f32 + s))
             } else {
                 let s = unsafe { crate::kernels::pairwise::pairwise_f32(p, red_len, st) };
