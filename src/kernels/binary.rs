@@ -835,10 +835,12 @@ pub fn binary(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> FpFlags {
     if let Some(fl) = try_simd(k, out, a, b) {
         return fl;
     }
-    if k == BinKind::Pow && a.dtype.is_float() && out.dtype == a.dtype {
-        if let Some(fl) = pow_fast(out, a, b) {
-            return fl;
-        }
+    if k == BinKind::Pow
+        && a.dtype.is_float()
+        && out.dtype == a.dtype
+        && let Some(fl) = pow_fast(out, a, b)
+    {
+        return fl;
     }
     if k.is_comparison() {
         match a.dtype {
@@ -928,6 +930,142 @@ impl Element for Complex32Wide {
     }
     fn from_scalar(s: crate::array::Scalar) -> Self {
         Complex32Wide(Complex32::from_scalar(s))
+    }
+}
+
+/// Folds a strided run into `acc` with `k` (a reduction's inner loop, sequential):
+/// `acc = k(acc, x[i])` for each element. `None` for kinds or dtypes without a typed
+/// fold (complex, comparisons); the caller then steps element by element.
+///
+/// # Safety
+/// `p + i * stride` must be a readable element of `dt` for `i < n`.
+pub unsafe fn fold_run(
+    k: BinKind,
+    dt: DType,
+    acc: crate::array::Scalar,
+    p: *const u8,
+    n: usize,
+    stride: isize,
+    fl: &mut FpFlags,
+) -> Option<crate::array::Scalar> {
+    if k.is_bool_output() || dt.is_complex() {
+        return None;
+    }
+    macro_rules! fold {
+        ($t:ty) => {{
+            let mut a = <$t>::from_scalar(acc);
+            for_kind!(k, K => {
+                for i in 0..n as isize {
+                    // SAFETY: guaranteed by the caller.
+                    let x = unsafe { (p.offset(i * stride) as *const $t).read_unaligned() };
+                    a = <$t as Arith>::op(K, a, x, fl);
+                }
+            });
+            Some(a.to_scalar())
+        }};
+    }
+    match dt {
+        DType::Bool => fold!(bool),
+        DType::Int8 => fold!(i8),
+        DType::Int16 => fold!(i16),
+        DType::Int32 => fold!(i32),
+        DType::Int64 => fold!(i64),
+        DType::UInt8 => fold!(u8),
+        DType::UInt16 => fold!(u16),
+        DType::UInt32 => fold!(u32),
+        DType::UInt64 => fold!(u64),
+        DType::Float16 => fold!(f16),
+        DType::Float32 => fold!(f32),
+        DType::Float64 => fold!(f64),
+        _ => None,
+    }
+}
+
+/// NumPy's fast paths for a float power with one exponent for the whole array
+/// (`x**2` is `x*x`, `x**0.5` is `sqrt(x)`, ...).
+fn pow_fast(out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
+    use super::math::{Un, unary_math};
+    if !b.strides.iter().all(|&s| s == 0) || b.size() == 0 {
+        return None;
+    }
+    let e = b.get_at(b.offset).to_f64();
+    let k = if e == 2.0 {
+        Un::Square
+    } else if e == 0.5 {
+        Un::Sqrt
+    } else if e == 1.0 {
+        Un::Pos
+    } else if e == -1.0 {
+        Un::Reciprocal
+    } else if e == 0.0 {
+        out.fill(crate::array::Scalar::one(out.dtype)).ok()?;
+        return Some(FpFlags::default());
+    } else {
+        return None;
+    };
+    Some(unary_math(k, out, a))
+}
+
+/// Reduces many lines at once: for each (line start, output offset), folds the `len`
+/// elements `stride` bytes apart with `k` (seeded by `init`, or by the first element) and
+/// writes the result. Returns `false` (doing nothing) for kinds or dtypes without a
+/// typed fold.
+///
+/// # Safety
+/// Every line must be readable in `src`, every output offset writable in `out`, both of
+/// dtype `dt`.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn fold_lines(
+    k: BinKind,
+    dt: DType,
+    init: Option<crate::array::Scalar>,
+    src: *const u8,
+    out: *mut u8,
+    lines: &mut dyn Iterator<Item = (usize, usize)>,
+    len: usize,
+    stride: isize,
+    fl: &mut FpFlags,
+) -> bool {
+    if k.is_bool_output() || dt.is_complex() || (init.is_none() && len == 0) {
+        return false;
+    }
+    macro_rules! fold {
+        ($t:ty) => {{
+            let seed = init.map(<$t>::from_scalar);
+            for_kind!(k, K => {
+                for (s0, o) in lines {
+                    // SAFETY: guaranteed by the caller.
+                    unsafe {
+                        let p = src.add(s0);
+                        let (mut a, from) = match seed {
+                            Some(v) => (v, 0),
+                            None => ((p as *const $t).read_unaligned(), 1),
+                        };
+                        for i in from..len as isize {
+                            let x = (p.offset(i * stride) as *const $t).read_unaligned();
+                            a = <$t as Arith>::op(K, a, x, fl);
+                        }
+                        (out.add(o) as *mut $t).write_unaligned(a);
+                    }
+                }
+            });
+            true
+        }};
+    }
+    match dt {
+        DType::Bool => fold!(bool),
+        DType::Int8 => fold!(i8),
+        DType::Int16 => fold!(i16),
+        DType::Int32 => fold!(i32),
+        DType::Int64 => fold!(i64),
+        DType::UInt8 => fold!(u8),
+        DType::UInt16 => fold!(u16),
+        DType::UInt32 => fold!(u32),
+        DType::UInt64 => fold!(u64),
+        DType::Float16 => fold!(f16),
+        DType::Float32 => fold!(f32),
+        DType::Float64 => fold!(f64),
+        _ => false,
     }
 }
 
@@ -1097,141 +1235,5 @@ mod tests {
             }
             _ => unreachable!(),
         }
-    }
-}
-
-/// Folds a strided run into `acc` with `k` (a reduction's inner loop, sequential):
-/// `acc = k(acc, x[i])` for each element. `None` for kinds or dtypes without a typed
-/// fold (complex, comparisons); the caller then steps element by element.
-///
-/// # Safety
-/// `p + i * stride` must be a readable element of `dt` for `i < n`.
-pub unsafe fn fold_run(
-    k: BinKind,
-    dt: DType,
-    acc: crate::array::Scalar,
-    p: *const u8,
-    n: usize,
-    stride: isize,
-    fl: &mut FpFlags,
-) -> Option<crate::array::Scalar> {
-    if k.is_bool_output() || dt.is_complex() {
-        return None;
-    }
-    macro_rules! fold {
-        ($t:ty) => {{
-            let mut a = <$t>::from_scalar(acc);
-            for_kind!(k, K => {
-                for i in 0..n as isize {
-                    // SAFETY: guaranteed by the caller.
-                    let x = unsafe { (p.offset(i * stride) as *const $t).read_unaligned() };
-                    a = <$t as Arith>::op(K, a, x, fl);
-                }
-            });
-            Some(a.to_scalar())
-        }};
-    }
-    match dt {
-        DType::Bool => fold!(bool),
-        DType::Int8 => fold!(i8),
-        DType::Int16 => fold!(i16),
-        DType::Int32 => fold!(i32),
-        DType::Int64 => fold!(i64),
-        DType::UInt8 => fold!(u8),
-        DType::UInt16 => fold!(u16),
-        DType::UInt32 => fold!(u32),
-        DType::UInt64 => fold!(u64),
-        DType::Float16 => fold!(f16),
-        DType::Float32 => fold!(f32),
-        DType::Float64 => fold!(f64),
-        _ => None,
-    }
-}
-
-/// NumPy's fast paths for a float power with one exponent for the whole array
-/// (`x**2` is `x*x`, `x**0.5` is `sqrt(x)`, ...).
-fn pow_fast(out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
-    use super::math::{Un, unary_math};
-    if !b.strides.iter().all(|&s| s == 0) || b.size() == 0 {
-        return None;
-    }
-    let e = b.get_at(b.offset).to_f64();
-    let k = if e == 2.0 {
-        Un::Square
-    } else if e == 0.5 {
-        Un::Sqrt
-    } else if e == 1.0 {
-        Un::Pos
-    } else if e == -1.0 {
-        Un::Reciprocal
-    } else if e == 0.0 {
-        out.fill(crate::array::Scalar::one(out.dtype)).ok()?;
-        return Some(FpFlags::default());
-    } else {
-        return None;
-    };
-    Some(unary_math(k, out, a))
-}
-
-/// Reduces many lines at once: for each (line start, output offset), folds the `len`
-/// elements `stride` bytes apart with `k` (seeded by `init`, or by the first element) and
-/// writes the result. Returns `false` (doing nothing) for kinds or dtypes without a
-/// typed fold.
-///
-/// # Safety
-/// Every line must be readable in `src`, every output offset writable in `out`, both of
-/// dtype `dt`.
-#[allow(clippy::too_many_arguments)]
-pub unsafe fn fold_lines(
-    k: BinKind,
-    dt: DType,
-    init: Option<crate::array::Scalar>,
-    src: *const u8,
-    out: *mut u8,
-    lines: &mut dyn Iterator<Item = (usize, usize)>,
-    len: usize,
-    stride: isize,
-    fl: &mut FpFlags,
-) -> bool {
-    if k.is_bool_output() || dt.is_complex() || (init.is_none() && len == 0) {
-        return false;
-    }
-    macro_rules! fold {
-        ($t:ty) => {{
-            let seed = init.map(<$t>::from_scalar);
-            for_kind!(k, K => {
-                for (s0, o) in lines {
-                    // SAFETY: guaranteed by the caller.
-                    unsafe {
-                        let p = src.add(s0);
-                        let (mut a, from) = match seed {
-                            Some(v) => (v, 0),
-                            None => ((p as *const $t).read_unaligned(), 1),
-                        };
-                        for i in from..len as isize {
-                            let x = (p.offset(i * stride) as *const $t).read_unaligned();
-                            a = <$t as Arith>::op(K, a, x, fl);
-                        }
-                        (out.add(o) as *mut $t).write_unaligned(a);
-                    }
-                }
-            });
-            true
-        }};
-    }
-    match dt {
-        DType::Bool => fold!(bool),
-        DType::Int8 => fold!(i8),
-        DType::Int16 => fold!(i16),
-        DType::Int32 => fold!(i32),
-        DType::Int64 => fold!(i64),
-        DType::UInt8 => fold!(u8),
-        DType::UInt16 => fold!(u16),
-        DType::UInt32 => fold!(u32),
-        DType::UInt64 => fold!(u64),
-        DType::Float16 => fold!(f16),
-        DType::Float32 => fold!(f32),
-        DType::Float64 => fold!(f64),
-        _ => false,
     }
 }

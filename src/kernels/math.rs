@@ -669,8 +669,8 @@ pub fn unary_math(k: Un, out: &NdArray, a: &NdArray) -> FpFlags {
             Un::Isinf => map1::<f32, bool, _>(out, a, |x, _| x.is_infinite()),
             Un::Isfinite => map1::<f32, bool, _>(out, a, |x, _| x.is_finite()),
             Un::Signbit => map1::<f32, bool, _>(out, a, |x, _| x.is_sign_negative()),
-            Un::Exp => map1::<f32, f32, _>(out, a, |x, fl| super::npyf32::exp(x, fl)),
-            Un::Log => map1::<f32, f32, _>(out, a, |x, fl| super::npyf32::log(x, fl)),
+            Un::Exp => map1::<f32, f32, _>(out, a, super::npyf32::exp),
+            Un::Log => map1::<f32, f32, _>(out, a, super::npyf32::log),
             Un::Sin => map1::<f32, f32, _>(out, a, |x, fl| {
                 let r = super::npyf32::sincos(x, false);
                 events_f32(k, x, r, fl);

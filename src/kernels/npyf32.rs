@@ -155,7 +155,7 @@ fn frexp(x: f32) -> (f32, i32) {
 /// beyond the reduction's range).
 #[inline(always)]
 pub fn sincos(xin: f32, cos: bool) -> f32 {
-    let max_cody = if cos { 71476.0625 } else { 117435.99 };
+    let max_cody = if cos { 71_476.06 } else { 117435.99 };
     if xin.is_nan() {
         return f32::NAN;
     }

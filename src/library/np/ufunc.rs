@@ -1090,29 +1090,28 @@ fn reduce(def: &'static UfDef, a: Args) -> PResult<Value> {
             .collect::<Vec<_>>()
     });
     // The common case at full speed: one reduced run per output, no mask, sequential.
-    if let (Op::Bin(k), None, false, true) = (def.op, &wp, pairwise, inner_run.len() == 1) {
-        if lout == loop_dt {
-            let (len, st) = (inner_run.inner_len, inner_run.inner_strides[0]);
-            let mut lines =
-                crate::array::iter::Offsets::new(&outer_shape, &outer_strides, srcp.offset)
-                    .zip(res.offsets());
-            // SAFETY: the lines lie in `srcp`'s buffer, the outputs in `res`'s.
-            let done = unsafe {
-                crate::kernels::binary::fold_lines(
-                    k,
-                    loop_dt,
-                    init,
-                    srcp.storage.as_ptr(),
-                    res.storage.as_ptr(),
-                    &mut lines,
-                    len,
-                    st,
-                    &mut fl,
-                )
-            };
-            if done {
-                return finish_reduce(res, &fl, keepdims, &arr, &axes, b.get(3));
-            }
+    if let (Op::Bin(k), None, false, true) = (def.op, &wp, pairwise, inner_run.len() == 1)
+        && lout == loop_dt
+    {
+        let (len, st) = (inner_run.inner_len, inner_run.inner_strides[0]);
+        let mut lines = crate::array::iter::Offsets::new(&outer_shape, &outer_strides, srcp.offset)
+            .zip(res.offsets());
+        // SAFETY: the lines lie in `srcp`'s buffer, the outputs in `res`'s.
+        let done = unsafe {
+            crate::kernels::binary::fold_lines(
+                k,
+                loop_dt,
+                init,
+                srcp.storage.as_ptr(),
+                res.storage.as_ptr(),
+                &mut lines,
+                len,
+                st,
+                &mut fl,
+            )
+        };
+        if done {
+            return finish_reduce(res, &fl, keepdims, &arr, &axes, b.get(3));
         }
     }
     for (j, (base, roff)) in outer.zip(res.offsets()).enumerate() {
