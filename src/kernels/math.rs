@@ -43,6 +43,9 @@ pub mod libm {
         pub safe fn pow(x: f64, y: f64) -> f64;
         pub safe fn fmod(x: f64, y: f64) -> f64;
         pub safe fn nextafter(x: f64, y: f64) -> f64;
+        pub safe fn erf(x: f64) -> f64;
+        pub safe fn erfc(x: f64) -> f64;
+        pub safe fn ldexp(x: f64, e: i32) -> f64;
         pub safe fn sqrtf(x: f32) -> f32;
         pub safe fn expf(x: f32) -> f32;
         pub safe fn exp2f(x: f32) -> f32;

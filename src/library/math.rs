@@ -12,40 +12,10 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::f64::consts::PI;
 
-/// The C library's math functions, called directly so results match CPython's
-/// bit for bit (Rust's own `asinh`, `acosh`, `atanh` use different formulas).
-pub(crate) mod libm {
-    #[cfg_attr(unix, link(name = "m"))]
-    unsafe extern "C" {
-        pub safe fn sin(x: f64) -> f64;
-        pub safe fn cos(x: f64) -> f64;
-        pub safe fn tan(x: f64) -> f64;
-        pub safe fn asin(x: f64) -> f64;
-        pub safe fn acos(x: f64) -> f64;
-        pub safe fn atan(x: f64) -> f64;
-        pub safe fn atan2(y: f64, x: f64) -> f64;
-        pub safe fn sinh(x: f64) -> f64;
-        pub safe fn cosh(x: f64) -> f64;
-        pub safe fn tanh(x: f64) -> f64;
-        pub safe fn asinh(x: f64) -> f64;
-        pub safe fn acosh(x: f64) -> f64;
-        pub safe fn atanh(x: f64) -> f64;
-        pub safe fn exp(x: f64) -> f64;
-        pub safe fn exp2(x: f64) -> f64;
-        pub safe fn expm1(x: f64) -> f64;
-        pub safe fn log(x: f64) -> f64;
-        pub safe fn log2(x: f64) -> f64;
-        pub safe fn log10(x: f64) -> f64;
-        pub safe fn log1p(x: f64) -> f64;
-        pub safe fn cbrt(x: f64) -> f64;
-        pub safe fn pow(x: f64, y: f64) -> f64;
-        pub safe fn fmod(x: f64, y: f64) -> f64;
-        pub safe fn erf(x: f64) -> f64;
-        pub safe fn erfc(x: f64) -> f64;
-        pub safe fn ldexp(x: f64, e: i32) -> f64;
-        pub safe fn nextafter(x: f64, y: f64) -> f64;
-    }
-}
+/// The C library's math functions, called directly so results match CPython's bit for
+/// bit (Rust's own `asinh`, `acosh`, `atanh` use different formulas, and its `cbrt`
+/// shadows glibc's): the one declaration the array kernels use too.
+pub(crate) use crate::kernels::math::libm;
 
 // ---------------------------------------------------------------------------
 // Errors and argument handling
