@@ -101,6 +101,33 @@ trait RedOp<L: Copy>: Copy + Send + Sync {
     }
 }
 
+/// `acc = pick(acc, x)` over `xs` for an exact, order-free `pick` (max/min and their
+/// NaN-ignoring forms): eight independent lanes (as NumPy's SIMD loop also assumes), then
+/// the lanes and the tail.
+#[inline(always)]
+fn fold_lanes<T: Copy>(acc: &mut T, xs: &[T], pick: impl Fn(T, T) -> T) {
+    let chunks = xs.chunks_exact(8);
+    let tail = chunks.remainder();
+    if xs.len() >= 16 {
+        let mut lanes = [*acc; 8];
+        for c in chunks {
+            for k in 0..8 {
+                lanes[k] = pick(lanes[k], c[k]);
+            }
+        }
+        for l in lanes {
+            *acc = pick(*acc, l);
+        }
+    } else {
+        for &x in &xs[..xs.len() - tail.len()] {
+            *acc = pick(*acc, x);
+        }
+    }
+    for &x in tail {
+        *acc = pick(*acc, x);
+    }
+}
+
 macro_rules! float_ops {
     ($t:ty, $Sum:ident, $Prod:ident, $Max:ident, $Min:ident, $FMax:ident, $FMin:ident) => {
         #[derive(Copy, Clone)]
@@ -167,29 +194,11 @@ macro_rules! float_ops {
             const ASSOC: bool = true;
             #[inline]
             fn run(self, acc: &mut $t, xs: &[$t]) {
-                // Eight independent lanes (the operation is exact in any order, as
-                // NumPy's SIMD loop also assumes), then the lanes and the tail.
-                let pick = |a: $t, x: $t| if a.is_nan() || a > x { a } else { x };
-                let chunks = xs.chunks_exact(8);
-                let tail = chunks.remainder();
-                if xs.len() >= 16 {
-                    let mut lanes = [*acc; 8];
-                    for c in chunks {
-                        for k in 0..8 {
-                            lanes[k] = pick(lanes[k], c[k]);
-                        }
-                    }
-                    for l in lanes {
-                        *acc = pick(*acc, l);
-                    }
-                } else {
-                    for &x in &xs[..xs.len() - tail.len()] {
-                        *acc = pick(*acc, x);
-                    }
-                }
-                for &x in tail {
-                    *acc = pick(*acc, x);
-                }
+                fold_lanes(
+                    acc,
+                    xs,
+                    |a: $t, x: $t| if a.is_nan() || a > x { a } else { x },
+                );
             }
             #[inline]
             fn elem(self, acc: &mut $t, x: $t) {
@@ -203,29 +212,11 @@ macro_rules! float_ops {
             const ASSOC: bool = true;
             #[inline]
             fn run(self, acc: &mut $t, xs: &[$t]) {
-                // Eight independent lanes (the operation is exact in any order, as
-                // NumPy's SIMD loop also assumes), then the lanes and the tail.
-                let pick = |a: $t, x: $t| if a.is_nan() || a < x { a } else { x };
-                let chunks = xs.chunks_exact(8);
-                let tail = chunks.remainder();
-                if xs.len() >= 16 {
-                    let mut lanes = [*acc; 8];
-                    for c in chunks {
-                        for k in 0..8 {
-                            lanes[k] = pick(lanes[k], c[k]);
-                        }
-                    }
-                    for l in lanes {
-                        *acc = pick(*acc, l);
-                    }
-                } else {
-                    for &x in &xs[..xs.len() - tail.len()] {
-                        *acc = pick(*acc, x);
-                    }
-                }
-                for &x in tail {
-                    *acc = pick(*acc, x);
-                }
+                fold_lanes(
+                    acc,
+                    xs,
+                    |a: $t, x: $t| if a.is_nan() || a < x { a } else { x },
+                );
             }
             #[inline]
             fn elem(self, acc: &mut $t, x: $t) {
@@ -240,29 +231,11 @@ macro_rules! float_ops {
             const ASSOC: bool = true;
             #[inline]
             fn run(self, acc: &mut $t, xs: &[$t]) {
-                // Eight independent lanes (the operation is exact in any order, as
-                // NumPy's SIMD loop also assumes), then the lanes and the tail.
-                let pick = |a: $t, x: $t| if a >= x || x.is_nan() { a } else { x };
-                let chunks = xs.chunks_exact(8);
-                let tail = chunks.remainder();
-                if xs.len() >= 16 {
-                    let mut lanes = [*acc; 8];
-                    for c in chunks {
-                        for k in 0..8 {
-                            lanes[k] = pick(lanes[k], c[k]);
-                        }
-                    }
-                    for l in lanes {
-                        *acc = pick(*acc, l);
-                    }
-                } else {
-                    for &x in &xs[..xs.len() - tail.len()] {
-                        *acc = pick(*acc, x);
-                    }
-                }
-                for &x in tail {
-                    *acc = pick(*acc, x);
-                }
+                fold_lanes(
+                    acc,
+                    xs,
+                    |a: $t, x: $t| if a >= x || x.is_nan() { a } else { x },
+                );
             }
             #[inline]
             fn elem(self, acc: &mut $t, x: $t) {
@@ -276,29 +249,11 @@ macro_rules! float_ops {
             const ASSOC: bool = true;
             #[inline]
             fn run(self, acc: &mut $t, xs: &[$t]) {
-                // Eight independent lanes (the operation is exact in any order, as
-                // NumPy's SIMD loop also assumes), then the lanes and the tail.
-                let pick = |a: $t, x: $t| if a <= x || x.is_nan() { a } else { x };
-                let chunks = xs.chunks_exact(8);
-                let tail = chunks.remainder();
-                if xs.len() >= 16 {
-                    let mut lanes = [*acc; 8];
-                    for c in chunks {
-                        for k in 0..8 {
-                            lanes[k] = pick(lanes[k], c[k]);
-                        }
-                    }
-                    for l in lanes {
-                        *acc = pick(*acc, l);
-                    }
-                } else {
-                    for &x in &xs[..xs.len() - tail.len()] {
-                        *acc = pick(*acc, x);
-                    }
-                }
-                for &x in tail {
-                    *acc = pick(*acc, x);
-                }
+                fold_lanes(
+                    acc,
+                    xs,
+                    |a: $t, x: $t| if a <= x || x.is_nan() { a } else { x },
+                );
             }
             #[inline]
             fn elem(self, acc: &mut $t, x: $t) {
