@@ -61,12 +61,8 @@ pub fn contiguous_strides(shape: &[usize], itemsize: usize, fortran: bool) -> St
         return strides;
     }
     let mut s = itemsize as isize;
-    let axes: Box<dyn Iterator<Item = usize>> = if fortran {
-        Box::new(0..shape.len())
-    } else {
-        Box::new((0..shape.len()).rev())
-    };
-    for i in axes {
+    for k in 0..shape.len() {
+        let i = if fortran { k } else { shape.len() - 1 - k };
         strides[i] = s;
         s *= shape[i] as isize;
     }

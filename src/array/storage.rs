@@ -23,6 +23,64 @@ pub struct Storage {
 /// zero pages mapped lazily (asking for more alignment makes it memset the whole block).
 const CALLOC_ALIGN: usize = 16;
 
+/// Buffers of up to this many bytes (32 float64s) come from fixed-size blocks that are
+/// kept for reuse, as NumPy caches small data blocks: a Python loop over small arrays
+/// then makes no allocator call for its results' data (and no `calloc`, which glibc
+/// serves without its per-thread cache).
+const SMALL_BLOCK: usize = 256;
+const SMALL_LAYOUT: Layout = match Layout::from_size_align(SMALL_BLOCK, ALIGN) {
+    Ok(l) => l,
+    Err(_) => panic!("bad layout"),
+};
+
+/// The per-thread stack of free small blocks.
+mod small_pool {
+    use super::{SMALL_LAYOUT, dealloc};
+    use std::cell::RefCell;
+    use std::ptr::NonNull;
+
+    /// Blocks kept at most; more are returned to the allocator.
+    const KEEP: usize = 64;
+
+    struct Pool(Vec<NonNull<u8>>);
+
+    impl Drop for Pool {
+        fn drop(&mut self) {
+            for p in self.0.drain(..) {
+                // SAFETY: every pooled block was allocated with SMALL_LAYOUT.
+                unsafe { dealloc(p.as_ptr(), SMALL_LAYOUT) };
+            }
+        }
+    }
+
+    thread_local! {
+        static POOL: RefCell<Pool> = const { RefCell::new(Pool(Vec::new())) };
+    }
+
+    pub fn take() -> Option<NonNull<u8>> {
+        POOL.try_with(|p| p.borrow_mut().0.pop()).ok().flatten()
+    }
+
+    /// Keeps `p` (a block of SMALL_LAYOUT no one uses any more) or frees it.
+    pub fn give(p: NonNull<u8>) {
+        let kept = POOL
+            .try_with(|pool| {
+                let mut pool = pool.borrow_mut();
+                if pool.0.len() < KEEP {
+                    pool.0.push(p);
+                    true
+                } else {
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if !kept {
+            // SAFETY: allocated with SMALL_LAYOUT and not kept.
+            unsafe { dealloc(p.as_ptr(), SMALL_LAYOUT) };
+        }
+    }
+}
+
 /// Buffers of at least this many bytes ask the kernel for transparent huge pages before
 /// their first touch, as NumPy does: a fresh 80 MB result then faults in 2 MiB pages
 /// instead of 4 KiB ones.
@@ -64,6 +122,22 @@ impl Storage {
     }
 
     fn allocate(nbytes: usize, zero: bool) -> Option<Storage> {
+        if nbytes <= SMALL_BLOCK {
+            let base = small_pool::take().or_else(|| {
+                // SAFETY: the layout has a non-zero size.
+                NonNull::new(unsafe { alloc(SMALL_LAYOUT) })
+            })?;
+            if zero {
+                // SAFETY: the block holds SMALL_BLOCK bytes.
+                unsafe { std::ptr::write_bytes(base.as_ptr(), 0, nbytes) };
+            }
+            return Some(Storage {
+                ptr: base,
+                nbytes,
+                base,
+                layout: SMALL_LAYOUT,
+            });
+        }
         let size = nbytes.checked_add(ALIGN - CALLOC_ALIGN)?.max(1);
         let layout = Layout::from_size_align(size, CALLOC_ALIGN).ok()?;
         // SAFETY: the layout has a non-zero size.
@@ -144,6 +218,10 @@ impl Storage {
 
 impl Drop for Storage {
     fn drop(&mut self) {
+        if self.layout == SMALL_LAYOUT {
+            small_pool::give(self.base);
+            return;
+        }
         // SAFETY: allocated in `allocate` with exactly this layout.
         unsafe { dealloc(self.base.as_ptr(), self.layout) }
     }
@@ -204,6 +282,23 @@ mod tests {
             }
         }
         assert!(Storage::uninit(usize::MAX).is_none());
+    }
+
+    #[test]
+    fn small_blocks_are_reused_and_zeroed_again() {
+        let a = Storage::uninit(24).unwrap();
+        unsafe { a.write::<f64>(16, 7.0) };
+        let addr = a.as_ptr() as usize;
+        drop(a);
+        let b = Storage::zeroed(24).unwrap();
+        assert_eq!(b.as_ptr() as usize, addr);
+        assert_eq!(b.as_ptr() as usize % ALIGN, 0);
+        assert_eq!(unsafe { b.read::<f64>(16) }, 0.0);
+        // Many live small buffers at once, then all returned.
+        let many: Vec<_> = (0..200)
+            .map(|_| Storage::zeroed(SMALL_BLOCK).unwrap())
+            .collect();
+        assert!(many.iter().all(|s| s.as_ptr() as usize % ALIGN == 0));
     }
 
     #[test]

@@ -291,7 +291,8 @@ fn fast_apply(k: BinKind, a: &Value, b: &Value) -> PResult<Option<Value>> {
     let out = if elide {
         x.clone()
     } else {
-        NdArray::zeros(&x.shape, out_dt, crate::array::Order::C).or_exc()?
+        // Every element is written by the kernel below.
+        NdArray::uninit(&x.shape, out_dt, crate::array::Order::C).or_exc()?
     };
     let (px, ox) = (x.storage.as_ptr() as usize, x.offset);
     let (po, oo) = (out.storage.as_ptr() as usize, out.offset);
