@@ -298,7 +298,10 @@ mod tests {
         let many: Vec<_> = (0..200)
             .map(|_| Storage::zeroed(SMALL_BLOCK).unwrap())
             .collect();
-        assert!(many.iter().all(|s| s.as_ptr() as usize % ALIGN == 0));
+        assert!(
+            many.iter()
+                .all(|s| (s.as_ptr() as usize).is_multiple_of(ALIGN))
+        );
     }
 
     #[test]
