@@ -165,13 +165,19 @@ macro_rules! float_simd {
             let mut i = 0;
             macro_rules! body {
                 ($m:ident, $s:expr) => {{
-                    while i + $lanes <= n {
-                        // SAFETY: `i + LANES <= n`.
-                        let m = unsafe { load(x, i).$m(load(y, i)) }.to_bitmask();
-                        for l in 0..$lanes {
-                            unsafe { o.add(i + l).write((m >> l) & 1 != 0) };
+                    // Eight elements at a time: their lane masks make one byte, spread
+                    // to eight 0/1 bytes by a table and stored at once.
+                    while i + 8 <= n {
+                        let mut m = 0usize;
+                        for r in 0..8 / $lanes {
+                            let k = i + r * $lanes;
+                            // SAFETY: `k + LANES <= i + 8 <= n`.
+                            let b = unsafe { load(x, k).$m(load(y, k)) }.to_bitmask() as usize;
+                            m |= b << (r * $lanes);
                         }
-                        i += $lanes;
+                        // SAFETY: `i + 8 <= n` bytes of `o` are writable.
+                        unsafe { (o.add(i) as *mut u64).write_unaligned(SPREAD[m & 0xff].to_le()) };
+                        i += 8;
                     }
                     while i < n {
                         let (a, b) = unsafe { (get(x, i), get(y, i)) };
@@ -192,6 +198,23 @@ macro_rules! float_simd {
         }
     };
 }
+
+/// `SPREAD[m]` has byte `l` equal to bit `l` of `m`: eight comparison results as bools.
+static SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut m = 0;
+    while m < 256 {
+        let mut l = 0;
+        while l < 8 {
+            if (m >> l) & 1 != 0 {
+                t[m] |= 1 << (8 * l);
+            }
+            l += 1;
+        }
+        m += 1;
+    }
+    t
+};
 
 float_simd!(arith_f64, cmp_f64, f64, f64x4, 4);
 float_simd!(arith_f32, cmp_f32, f32, f32x8, 8);
