@@ -1207,6 +1207,44 @@ pub fn where_(cond: &NdArray, x: &NdArray, y: &NdArray) -> Result<NdArray> {
     }
     let bv = |a: &NdArray| a.broadcast_view(&shape).expect("broadcast shape fits");
     let (c, xv, yv) = (bv(&cond), bv(x), bv(y));
+    // Flat operands (contiguous, or one element repeated): split between threads.
+    let flat = |a: &NdArray| a.is_c_contiguous() || a.strides.iter().all(|&s| s == 0);
+    if c.is_c_contiguous() && flat(&xv) && flat(&yv) && [1, 2, 4, 8, 16].contains(&out.itemsize()) {
+        let n = out.size();
+        let step = |a: &NdArray| a.is_c_contiguous() as usize;
+        let (dx, dy) = (step(&xv), step(&yv));
+        let addr = |a: &NdArray| a.storage.as_ptr() as usize + a.offset;
+        let (po, pc, px, py) = (addr(&out), addr(&c), addr(&xv), addr(&yv));
+        macro_rules! go {
+            ($t:ty) => {
+                crate::kernels::loops::par_chunks(n, |lo, len| {
+                    // SAFETY: elements `lo..lo + len` of the four flat operands (the
+                    // repeated ones read element 0); chunks of the output are disjoint.
+                    unsafe {
+                        select_flat::<$t>(
+                            (po as *mut $t).add(lo),
+                            (pc as *const u8).add(lo),
+                            (px as *const $t).add(lo * dx),
+                            dx,
+                            (py as *const $t).add(lo * dy),
+                            dy,
+                            len,
+                        )
+                    };
+                    crate::kernels::FpFlags::default()
+                })
+            };
+        }
+        match out.itemsize() {
+            1 => go!(u8),
+            2 => go!(u16),
+            4 => go!(u32),
+            8 => go!(u64),
+            16 => go!(u128),
+            _ => unreachable!("sizes checked above"),
+        };
+        return Ok(out);
+    }
     let runs = Runs::new(
         &shape,
         [&out.strides, &c.strides, &xv.strides, &yv.strides],
@@ -1221,6 +1259,38 @@ pub fn where_(cond: &NdArray, x: &NdArray, y: &NdArray) -> Result<NdArray> {
     // SAFETY: the runs walk elements of the four (broadcast) arrays.
     unsafe { select_runs(out.itemsize(), runs, ptrs) };
     Ok(out)
+}
+
+/// `o[k] = if c[k] { x[k * dx] } else { y[k * dy] }` for `k < n` (`dx`, `dy` are 1 or 0).
+///
+/// # Safety
+/// `o` must be valid for `n` writes, `c` for `n` reads and `x`, `y` for the elements read.
+#[inline(always)]
+unsafe fn select_flat<T: Copy>(
+    o: *mut T,
+    c: *const u8,
+    x: *const T,
+    dx: usize,
+    y: *const T,
+    dy: usize,
+    n: usize,
+) {
+    // SAFETY: guaranteed by the caller; the (1, 1) case is written apart so that it
+    // vectorises.
+    unsafe {
+        if dx == 1 && dy == 1 {
+            for k in 0..n {
+                let (a, b) = (x.add(k).read_unaligned(), y.add(k).read_unaligned());
+                o.add(k).write_unaligned(if *c.add(k) != 0 { a } else { b });
+            }
+        } else {
+            for k in 0..n {
+                let a = x.add(k * dx).read_unaligned();
+                let b = y.add(k * dy).read_unaligned();
+                o.add(k).write_unaligned(if *c.add(k) != 0 { a } else { b });
+            }
+        }
+    }
 }
 
 /// # Safety
