@@ -187,7 +187,16 @@ pub enum Operand {
     Weak(Weak),
 }
 
+/// An operand given as a value (an array, a scalar, a string, a nested list).
 pub fn operand_kind(v: &Value) -> PResult<Operand> {
+    Ok(match v {
+        Value::Str(_) | Value::Type(_) => Operand::Strong(to_array(v)?.dtype),
+        _ => spec_operand_kind(v)?,
+    })
+}
+
+/// An operand of `np.result_type`, where strings and types name dtypes.
+fn spec_operand_kind(v: &Value) -> PResult<Operand> {
     Ok(match v {
         Value::Bool(_) => Operand::Strong(DType::Bool),
         Value::Int(_) | Value::BigInt(_) => Operand::Weak(Weak::Int),
@@ -207,7 +216,7 @@ fn np_result_type(_: &mut Interp, a: Args) -> PResult<Value> {
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     for v in &a.pos {
-        match operand_kind(v)? {
+        match spec_operand_kind(v)? {
             Operand::Strong(d) => strong.push(d),
             Operand::Weak(w) => weak.push(w),
         }
