@@ -8,6 +8,7 @@ use super::iter::ValueIter;
 use super::ops;
 use super::value::{Args, SliceObj, Value};
 use super::{Frame, Interp, LOCALS_INLINE};
+use crate::kernels::binary::BinKind;
 use crate::parse::ast::*;
 use crate::text::RcStr;
 use num_traits::Signed;
@@ -278,6 +279,11 @@ impl Interp {
             unreachable!()
         };
         let op = *op;
+        if matches!(op, BinOp::Add | BinOp::Sub)
+            && let Some(r) = self.fused_mul_add(f, e, op, a, b)
+        {
+            return r;
+        }
         let x = self.eval(f, a)?;
         let y = self.eval(f, b)?;
         // (The operands of the fast paths own nothing: `discard` compiles to nothing
@@ -300,6 +306,58 @@ impl Interp {
             }
             None => self.binop_slow(e, op, x, y),
         }
+    }
+
+    /// `p * q ± c` or `c ± p * q` of local arrays in one pass (see
+    /// [`arith::fused_mul_add`]); `None` when it is not that case, with nothing evaluated:
+    /// the operands are only peeked at, so the general path then runs as if this had not.
+    #[inline(never)]
+    fn fused_mul_add(
+        &mut self,
+        f: &mut Frame,
+        e: &Expr,
+        op: BinOp,
+        a: &Expr,
+        b: &Expr,
+    ) -> Option<PResult<Value>> {
+        fn product(x: &Expr) -> Option<(&Expr, &Expr, &Expr)> {
+            match &x.kind {
+                ExprKind::BinOpLeaves(BinOp::Mul, p, q) => Some((x, p, q)),
+                _ => None,
+            }
+        }
+        let (prod_first, (m, p, q), c) = match (product(a), product(b)) {
+            (Some(pq), _) => (true, pq, b),
+            (None, Some(pq)) => (false, pq, a),
+            _ => return None,
+        };
+        let local = |x: &Expr| match &x.kind {
+            ExprKind::Local(s) => match f.locals.get(*s as usize) {
+                Some(v @ Value::Array(_)) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        };
+        let outer = if op == BinOp::Add {
+            BinKind::Add
+        } else {
+            BinKind::Sub
+        };
+        let (r, fm, fa) = crate::library::np::arith::fused_mul_add(
+            outer,
+            prod_first,
+            local(p)?,
+            local(q)?,
+            local(c)?,
+        )?;
+        let warn = |fl, name, span| {
+            crate::library::np::scalar::warn_fp(fl, name, false).map_err(|ex| ex.at(span))
+        };
+        Some(
+            warn(fm, BinKind::Mul.ufunc_name(), m.span)
+                .and_then(|_| warn(fa, outer.ufunc_name(), e.span))
+                .map(|_| r),
+        )
     }
 
     /// `binop` off the hot path: the operands are dropped here too.

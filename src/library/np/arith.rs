@@ -347,6 +347,88 @@ fn fast_apply(k: BinKind, a: &Value, b: &Value) -> PResult<Option<Value>> {
     Ok(Some(ArrayObj::value(out)))
 }
 
+/// `a * b + c`, `a * b - c`, `c + a * b` or `c - a * b` (`outer` is the add or subtract,
+/// `prod_first` whether the product is its left operand) in one pass, when the three are
+/// float64 or float32 arrays of one dtype and shape, all C-contiguous. The product goes
+/// through a block that stays in the cache, so the result and the events of each step are
+/// exactly those of the two operations in turn (NumPy with its temporary elided); the
+/// memory traffic is that of one. The flags are returned for the caller to report
+/// (product first). `None`: not this case, nothing done.
+pub fn fused_mul_add(
+    outer: BinKind,
+    prod_first: bool,
+    a: &Value,
+    b: &Value,
+    c: &Value,
+) -> Option<(Value, crate::kernels::FpFlags, crate::kernels::FpFlags)> {
+    use crate::kernels::FpFlags;
+    use crate::kernels::simd::{self, Side, VOp};
+    let (Value::Array(ao), Value::Array(bo), Value::Array(co)) = (a, b, c) else {
+        return None;
+    };
+    let outer_op = match outer {
+        BinKind::Add => VOp::Add,
+        BinKind::Sub => VOp::Sub,
+        _ => return None,
+    };
+    let (x, y, z) = (ao.arr.borrow(), bo.arr.borrow(), co.arr.borrow());
+    let dt = x.dtype;
+    let same = |v: &NdArray| v.dtype == dt && v.shape == x.shape && v.is_c_contiguous();
+    if !matches!(dt, DType::Float64 | DType::Float32)
+        || x.ndim() == 0
+        || !x.is_c_contiguous()
+        || !same(&y)
+        || !same(&z)
+    {
+        return None;
+    }
+    let n = x.size();
+    // Every element is written below.
+    let out = NdArray::uninit(&x.shape, dt, crate::array::Order::C).ok()?;
+    let addr = |v: &NdArray| v.storage.as_ptr() as usize + v.offset;
+    let (px, py, pz, po) = (addr(&x), addr(&y), addr(&z), addr(&out));
+    drop((x, y, z));
+    /// Elements per block: the product stays in L1 between the two steps.
+    const BLOCK: usize = 1024;
+    macro_rules! go {
+        ($t:ty, $arith:path) => {{
+            let flags = std::sync::Mutex::new((FpFlags::default(), FpFlags::default()));
+            crate::kernels::loops::par_chunks(n, |lo, len| {
+                let (mut fm, mut fa) = (FpFlags::default(), FpFlags::default());
+                let mut i = lo;
+                while i < lo + len {
+                    let k = BLOCK.min(lo + len - i);
+                    // SAFETY: elements `i..i + k` of the four contiguous operands; chunks
+                    // of the output are disjoint between threads.
+                    unsafe {
+                        let run = |p: usize| Side::Run((p as *const $t).add(i));
+                        let o = (po as *mut $t).add(i);
+                        fm = fm.union($arith(VOp::Mul, o, run(px), run(py), k));
+                        let (l, r) = if prod_first {
+                            (run(po), run(pz))
+                        } else {
+                            (run(pz), run(po))
+                        };
+                        fa = fa.union($arith(outer_op, o, l, r, k));
+                    }
+                    i += k;
+                }
+                let mut g = flags.lock().unwrap_or_else(|e| e.into_inner());
+                g.0 = g.0.union(fm);
+                g.1 = g.1.union(fa);
+                FpFlags::default()
+            });
+            flags.into_inner().unwrap_or_else(|e| e.into_inner())
+        }};
+    }
+    let (fm, fa) = if dt == DType::Float64 {
+        go!(f64, simd::arith_f64)
+    } else {
+        go!(f32, simd::arith_f32)
+    };
+    Some((ArrayObj::value(out), fm, fa))
+}
+
 /// A result array as the value NumPy returns: 0-d results become scalars.
 pub fn wrap(out: NdArray, _scalar_inputs: bool) -> Value {
     if out.ndim() == 0 {
