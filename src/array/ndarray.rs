@@ -101,6 +101,24 @@ impl NdArray {
         })
     }
 
+    /// [`NdArray::uninit`] of the shape of `like`, a C-contiguous array, in C order (the
+    /// strides are copied when the item size is the same).
+    pub fn uninit_like(like: &NdArray, dtype: DType) -> Result<NdArray> {
+        debug_assert!(like.is_c_contiguous());
+        if dtype.itemsize() != like.itemsize() {
+            return NdArray::uninit(&like.shape, dtype, Order::C);
+        }
+        Ok(NdArray {
+            storage: alloc_uninit_for(&like.shape, dtype)?,
+            offset: 0,
+            dtype,
+            shape: Shape::from_slice(&like.shape),
+            strides: Strides::from_slice(&like.strides),
+            writeable: true,
+            owns_data: true,
+        })
+    }
+
     /// A 0-d array holding one scalar.
     pub fn from_scalar(s: Scalar) -> Result<NdArray> {
         let a = NdArray::zeros(&[], s.dtype(), Order::C)?;

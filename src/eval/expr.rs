@@ -279,7 +279,9 @@ impl Interp {
             unreachable!()
         };
         let op = *op;
+        let is_mul = |x: &Expr| matches!(x.kind, ExprKind::BinOpLeaves(BinOp::Mul, ..));
         if matches!(op, BinOp::Add | BinOp::Sub)
+            && (is_mul(a) || is_mul(b))
             && let Some(r) = self.fused_mul_add(f, e, op, a, b)
         {
             return r;

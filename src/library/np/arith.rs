@@ -292,7 +292,7 @@ fn fast_apply(k: BinKind, a: &Value, b: &Value) -> PResult<Option<Value>> {
         x.clone()
     } else {
         // Every element is written by the kernel below.
-        NdArray::uninit(&x.shape, out_dt, crate::array::Order::C).or_exc()?
+        NdArray::uninit_like(&x, out_dt).or_exc()?
     };
     let (px, ox) = (x.storage.as_ptr() as usize, x.offset);
     let (po, oo) = (out.storage.as_ptr() as usize, out.offset);
@@ -384,7 +384,7 @@ pub fn fused_mul_add(
     }
     let n = x.size();
     // Every element is written below.
-    let out = NdArray::uninit(&x.shape, dt, crate::array::Order::C).ok()?;
+    let out = NdArray::uninit_like(&x, dt).ok()?;
     let addr = |v: &NdArray| v.storage.as_ptr() as usize + v.offset;
     let (px, py, pz, po) = (addr(&x), addr(&y), addr(&z), addr(&out));
     drop((x, y, z));
