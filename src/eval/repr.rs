@@ -223,11 +223,16 @@ impl Interp {
                 let _ = write!(out, "<method '{}' of 'str' objects>", &m.1[4..]);
             }
             Value::Method(m) => {
+                // NumPy's types are named with their module (`numpy.ndarray`).
+                let ty = m.0.type_name();
+                let numpy = matches!(&m.0, Value::Array(_) | Value::NpScalar(_))
+                    || matches!(&*ty, "ufunc" | "ndarray");
                 let _ = write!(
                     out,
-                    "<built-in method {} of {} object at 0x{:012x}>",
+                    "<built-in method {} of {}{} object at 0x{:012x}>",
                     m.1,
-                    m.0.type_name(),
+                    if numpy { "numpy." } else { "" },
+                    ty,
                     m.0.id()
                 );
             }

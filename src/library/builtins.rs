@@ -202,6 +202,27 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             };
             Ok(ops::int_from_big(q * p))
         }
+        // NumPy scalars: a Python int without ndigits, else a scalar of the same type.
+        (v @ Value::NpScalar(sc), nd) if !sc.dtype().is_complex() => {
+            let r = crate::library::np::ufunc::round_value(v, nd.unwrap_or(0))?;
+            match (nd, &r) {
+                (None, Value::NpScalar(x)) if x.dtype().is_inexact() => {
+                    let f = x.to_f64();
+                    if f.is_nan() {
+                        return value_error("cannot convert float NaN to integer");
+                    }
+                    if f.is_infinite() {
+                        return raise(
+                            ExcType::OverflowError,
+                            "cannot convert float infinity to integer",
+                        );
+                    }
+                    Ok(float_to_int(f))
+                }
+                (None, Value::NpScalar(x)) => Ok(crate::library::np::convert::python_scalar(**x)),
+                _ => Ok(r),
+            }
+        }
         (v, _) => type_error(format!(
             "type {} doesn't define __round__ method",
             v.type_name()

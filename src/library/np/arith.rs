@@ -110,7 +110,7 @@ fn no_loop(k: BinKind, a: DType, b: DType) -> Box<Exc> {
 }
 
 /// NumPy's DType class name (`Float64DType`).
-fn dtype_class(d: DType) -> String {
+pub(crate) fn dtype_class(d: DType) -> String {
     let n = d.name();
     let mut c = n.chars();
     match c.next() {

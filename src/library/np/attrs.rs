@@ -282,6 +282,15 @@ pub fn call_method(
     };
     let arr = this.get();
     Ok(Some(match name {
+        // ndarray.clip(min=None, max=None, out=None, **kwargs): either bound alone.
+        "clip" => {
+            let b = bind_kw("clip", a, &["min", "max", "out"])?;
+            super::ufunc::np_clip(it, with_self(obj, b))?
+        }
+        "round" => {
+            let b = bind_kw("round", a, &["decimals", "out"])?;
+            super::ufunc::np_round(it, with_self(obj, b))?
+        }
         "reshape" => {
             let order = order_arg(it, a.take_kw("order").as_ref(), Order::C)?;
             let shape = match a.take_kw("shape") {
@@ -767,3 +776,33 @@ pub static FUNCS: &[Builtin] = &[
         f: np_diagonal,
     },
 ];
+
+/// A method's positional arguments moved to their keyword names (the keywords given stay).
+fn bind_kw(name: &str, mut a: Args, names: &[&str]) -> PResult<Args> {
+    if a.pos.len() > names.len() {
+        return type_error(format!(
+            "{name}() takes at most {} arguments ({} given)",
+            names.len(),
+            a.pos.len()
+        ));
+    }
+    let mut kw: Vec<(std::rc::Rc<str>, Value)> = Vec::new();
+    for (n, v) in names.iter().zip(a.pos.drain(..)) {
+        if a.kw.iter().any(|(k, _)| &**k == *n) {
+            return type_error(format!(
+                "argument for {name}() given by name ('{n}') and position"
+            ));
+        }
+        kw.push(((*n).into(), v));
+    }
+    kw.append(&mut a.kw);
+    Ok(Args { pos: vec![], kw })
+}
+
+/// `a` first, then the arguments of `b`.
+fn with_self(obj: &Value, b: Args) -> Args {
+    Args {
+        pos: vec![obj.clone()],
+        kw: b.kw,
+    }
+}

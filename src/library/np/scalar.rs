@@ -70,6 +70,17 @@ pub fn call_method(it: &mut Interp, s: Scalar, name: &str, a: Args) -> PResult<O
             a.expect(name, 0, 0)?;
             python_scalar(s)
         }
+        "round" => {
+            let b = super::args::bind("round", a, &["decimals", "out"], 0)?;
+            let d = match b.get(0) {
+                None => 0,
+                Some(v) => super::convert::to_i64(v)?,
+            };
+            if b.get(1).is_some() {
+                return type_error("numpyx does not support out= for a scalar's round (yet)");
+            }
+            super::ufunc::round_value(&value(s), d)?
+        }
         "astype" => {
             a.no_more_kw("astype")?;
             if a.pos.len() != 1 {

@@ -500,6 +500,33 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
         );
     }
+    // gcd and lcm have integer loops only, and NumPy does not cast floats down for them.
+    if matches!(def.name, "gcd" | "lcm")
+        && resolved.iter().any(|d| d.is_inexact())
+        && sig_out.is_none()
+    {
+        let cls: Vec<String> = ins
+            .iter()
+            .zip(&resolved)
+            .map(|(i, d)| match &i.weak {
+                Some((Weak::Int, _)) => "<class 'numpy.dtypes._PyLongDType'>".to_string(),
+                Some((Weak::Float, _)) => "<class 'numpy.dtypes._PyFloatDType'>".to_string(),
+                Some((Weak::Complex, _)) => "<class 'numpy.dtypes._PyComplexDType'>".to_string(),
+                None => format!(
+                    "<class 'numpy.dtypes.{}DType'>",
+                    super::arith::dtype_class(*d)
+                ),
+            })
+            .collect();
+        return Err(Exc::new(
+            ExcType::UFuncNoLoopError,
+            format!(
+                "ufunc '{}' did not contain a loop with signature matching types ({}) -> None",
+                def.name,
+                cls.join(", ")
+            ),
+        ));
+    }
     // These ufuncs have no bool loop and NumPy does not cast bools up for them.
     if matches!(def.name, "gcd" | "lcm" | "positive" | "sign")
         && resolved.iter().all(|d| *d == DType::Bool)
@@ -540,8 +567,13 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
                 return Ok((lin, lout));
             }
         }
-        // A loop whose inputs are the requested dtype (comparisons with dtype=bool etc.).
-        return Err(no_loop_error(def.name));
+        // Otherwise the first loop with that output: the caller then checks the casts of
+        // the inputs against the casting rule (NumPy's "Cannot cast ufunc 'add' input 1
+        // from dtype('float64') to dtype('int64') ...").
+        return loops(def)
+            .into_iter()
+            .find(|(_, lout)| *lout == o)
+            .ok_or_else(|| no_loop_error(def.name));
     }
     for relaxed in [false, true] {
         for (lin, lout) in loops(def) {
@@ -758,15 +790,23 @@ pub fn call(def: &UfDef, a: Args) -> PResult<Value> {
     let casting = opts.casting.unwrap_or(Casting::SameKind);
     if opts.dtype.is_some() || opts.casting.is_some() {
         for (i, (inp, l)) in ins.iter().zip(&lin).enumerate() {
-            if let Some(arr) = &inp.arr
-                && !dtype::can_cast(arr.dtype, *l, casting)
+            // Python floats and complexes count as float64 and complex128 here; Python
+            // ints go into any integer loop (their value is checked on conversion).
+            let from = match (&inp.arr, &inp.weak) {
+                (Some(arr), _) => Some(arr.dtype),
+                (None, Some((Weak::Float, _))) => Some(DType::Float64),
+                (None, Some((Weak::Complex, _))) => Some(DType::Complex128),
+                _ => None,
+            };
+            if let Some(from) = from
+                && !dtype::can_cast(from, *l, casting)
             {
                 return Err(Exc::new(
                     ExcType::UFuncTypeError,
                     format!(
                         "Cannot cast ufunc '{}' input {i} from dtype('{}') to dtype('{}') with casting rule '{}'",
                         def.name,
-                        arr.dtype.name(),
+                        from.name(),
                         l.name(),
                         casting.name()
                     ),
@@ -807,8 +847,8 @@ pub fn call(def: &UfDef, a: Args) -> PResult<Value> {
                 ExcType::ValueError,
                 format!(
                     "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-                    crate::array::shape_repr(o.shape()),
-                    crate::array::shape_repr(&shape)
+                    crate::array::shape_str(o.shape()),
+                    crate::array::shape_str(&shape)
                 ),
             );
         }
@@ -1294,11 +1334,26 @@ fn accumulate(def: &'static UfDef, a: Args) -> PResult<Value> {
     if arr.ndim() == 0 {
         return raise(ExcType::ValueError, "accumulate does not accept 0-d arrays"); // rare
     }
-    let axis = match b.get(1) {
+    let axis = match b.raw(1) {
         None => 0,
+        Some(Value::Tuple(t)) if t.len() == 1 => {
+            crate::array::normalize_axis(super::convert::to_i64(&t[0])?, arr.ndim()).or_exc()?
+        }
+        Some(Value::None | Value::Tuple(_)) => {
+            return raise(
+                ExcType::ValueError,
+                "accumulate does not allow multiple axes",
+            );
+        }
         Some(v) => crate::array::normalize_axis(super::convert::to_i64(v)?, arr.ndim()).or_exc()?,
     };
-    let dt = super::convert::opt_dtype(b.get(2))?.unwrap_or(arr.dtype);
+    // As for reductions, add and multiply accumulate small integers in the default
+    // integer (or unsigned) type.
+    let dt = match super::convert::opt_dtype(b.get(2))? {
+        Some(d) => d,
+        None if matches!(def.name, "add" | "multiply") => super::reduce::sum_dtype(arr.dtype),
+        None => arr.dtype,
+    };
     let mk = || Input {
         arr: NdArray::zeros(&[], dt, Order::C).ok(),
         weak: None,
@@ -1613,7 +1668,7 @@ fn round_array(arr: &NdArray, decimals: i64) -> PResult<NdArray> {
     Ok(y)
 }
 
-fn np_round(_: &mut Interp, a: Args) -> PResult<Value> {
+pub(crate) fn np_round(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind("round", a, &["a", "decimals", "out"], 1)?;
     let d = match b.get(1) {
         None => 0,
@@ -1639,7 +1694,7 @@ fn np_fix(_: &mut Interp, a: Args) -> PResult<Value> {
     call(def, Args::new(pos))
 }
 
-fn np_clip(_: &mut Interp, a: Args) -> PResult<Value> {
+pub(crate) fn np_clip(_: &mut Interp, a: Args) -> PResult<Value> {
     let b = bind(
         "clip",
         a,
@@ -1649,6 +1704,20 @@ fn np_clip(_: &mut Interp, a: Args) -> PResult<Value> {
         1,
     )?;
     let x = b.req(0).clone();
+    // np.clip's own argument rules: both positional bounds or neither (then min=/max=).
+    let (pos_lo, pos_hi) = (b.raw(1).is_some(), b.raw(2).is_some());
+    if pos_lo != pos_hi {
+        let missing = if pos_lo { "a_max" } else { "a_min" };
+        return type_error(format!(
+            "clip() missing 1 required positional argument: '{missing}'"
+        ));
+    }
+    if pos_lo && (b.raw(5).is_some() || b.raw(6).is_some()) {
+        return raise(
+            ExcType::ValueError,
+            "Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.",
+        );
+    }
     let lo = b.get(1).or(b.get(5)).cloned();
     let hi = b.get(2).or(b.get(6)).cloned();
     let max_def = lookup("maximum").ok_or_else(|| Exc::new(ExcType::ValueError, "maximum"))?;
