@@ -226,7 +226,7 @@ impl Interp {
                 // NumPy's types are named with their module (`numpy.ndarray`).
                 let ty = m.0.type_name();
                 let numpy = matches!(&m.0, Value::Array(_) | Value::NpScalar(_))
-                    || matches!(&*ty, "ufunc" | "ndarray");
+                    || matches!(ty, "ufunc" | "ndarray");
                 let _ = write!(
                     out,
                     "<built-in method {} of {}{} object at 0x{:012x}>",
