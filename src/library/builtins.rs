@@ -203,7 +203,9 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             Ok(ops::int_from_big(q * p))
         }
         // NumPy scalars: a Python int without ndigits, else a scalar of the same type.
-        (v @ Value::NpScalar(sc), nd) if !sc.dtype().is_complex() => {
+        (v @ Value::NpScalar(sc), nd)
+            if !sc.dtype().is_complex() && sc.dtype() != crate::array::DType::Bool =>
+        {
             let r = crate::library::np::ufunc::round_value(v, nd.unwrap_or(0))?;
             match (nd, &r) {
                 (None, Value::NpScalar(x)) if x.dtype().is_inexact() => {
@@ -224,7 +226,12 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             }
         }
         (v, _) => type_error(format!(
-            "type {} doesn't define __round__ method",
+            "type {}{} doesn't define __round__ method",
+            if matches!(v, Value::NpScalar(_)) {
+                "numpy."
+            } else {
+                ""
+            },
             v.type_name()
         )),
     }

@@ -256,6 +256,7 @@ const TABLES: &[&[Builtin]] = &[
 pub const ARRAY_METHODS: &[&str] = &[
     "astype",
     "choose",
+    "clip",
     "compress",
     "copy",
     "diagonal",
@@ -266,6 +267,7 @@ pub const ARRAY_METHODS: &[&str] = &[
     "put",
     "ravel",
     "reshape",
+    "round",
     "squeeze",
     "swapaxes",
     "take",
@@ -283,6 +285,7 @@ const SCALAR_METHODS: &[&str] = &[
     "conj",
     "is_integer",
     "copy",
+    "round",
 ];
 
 /// `obj.name` for NumPy values; `None` when `obj` is not one or has no such attribute.

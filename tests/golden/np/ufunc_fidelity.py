@@ -1,0 +1,66 @@
+# Ufunc details: accumulate dtypes and axes, loops that do not exist, dtype= and casting=,
+# np.clip's argument rules, rounding NumPy scalars, and how bound methods print.
+import numpy as np
+
+
+def show(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+
+a8 = np.array([100, -128, 5], dtype=np.int8)
+u8 = np.array([3, 200, 7], dtype=np.uint8)
+x = np.arange(6.0).reshape(2, 3)
+show(lambda: np.add.accumulate(a8))
+show(lambda: np.multiply.accumulate(u8))
+show(lambda: np.add.accumulate(np.array([True, True, False])))
+show(lambda: np.maximum.accumulate(a8))
+show(lambda: np.add.accumulate(a8, dtype=np.int8))
+show(lambda: np.add.accumulate(x, axis=None))
+show(lambda: np.add.accumulate(x, axis=(0, 1)))
+show(lambda: np.add.accumulate(x, axis=(1,)))
+show(lambda: np.add.accumulate(x, axis=-1))
+show(lambda: np.gcd(1.5, 2))
+show(lambda: np.gcd(np.array([1.5]), 2))
+show(lambda: np.lcm(np.float32(1), np.array([2])))
+show(lambda: np.gcd(np.array([True]), np.array([False])))
+show(lambda: np.positive(np.array([True])))
+show(lambda: np.floor_divide(np.array([1 + 2j]), 2))
+show(lambda: np.add(np.arange(3), 1.5, dtype=np.int64))
+show(lambda: np.add(np.arange(3), 1.5, casting="unsafe", dtype=np.int64))
+show(lambda: np.multiply(np.arange(3), 2j, dtype=np.float64))
+show(lambda: np.add(np.arange(3), 2, dtype=np.int8))
+show(lambda: np.add(np.arange(3, dtype=np.int8), 2, dtype=np.float32))
+show(lambda: np.less(np.arange(3), 1.5, dtype=bool))
+show(lambda: np.add(x, 1, out=x[:, :1]))
+show(lambda: np.add(x, 1, out=np.zeros(4)))
+a = np.arange(5)
+show(lambda: np.clip(a, 1, 3))
+show(lambda: np.clip(a))
+show(lambda: np.clip(a, 1))
+show(lambda: np.clip(a, a_max=2))
+show(lambda: np.clip(a, min=1))
+show(lambda: np.clip(a, 1, 3, max=2))
+show(lambda: a.clip(1))
+show(lambda: a.clip(max=2))
+show(lambda: a.clip(1, 3))
+show(lambda: a.clip())
+show(lambda: (np.arange(5) / 3).round(2))
+show(lambda: (np.arange(5) * 11).round(-1))
+show(lambda: np.float64(2.345).round(1))
+show(lambda: np.float32(2.5).round())
+for v in [np.float64(2.5), np.float64(3.5), np.float64(-0.5), np.float32(2.567), np.int64(7), np.int8(-35), np.uint16(65), np.True_]:
+    show(lambda: round(v))
+    show(lambda: type(round(v)).__name__)
+    show(lambda: round(v, 1))
+    show(lambda: round(v, -1))
+show(lambda: round(np.float64(np.nan)))
+show(lambda: round(np.float64(np.inf)))
+show(lambda: round(np.float64(1e300), 2))
+for m in [np.add.reduce, np.add.at, np.arange(3).sum, np.float64(1).item, [].append]:
+    print(repr(m).split(" at ")[0])
+print(np.add, np.sin, np.add.__name__)
+show(lambda: round(np.complex64(1)))
