@@ -132,6 +132,10 @@ macro_rules! int_arith {
                             fl.divide = true;
                             return 0;
                         }
+                        // MIN // -1 wraps to MIN, with NumPy's overflow warning.
+                        if <$t>::MIN != 0 && a == <$t>::MIN && b == (0 as $t).wrapping_sub(1) {
+                            fl.overflow = true;
+                        }
                         let q = a.wrapping_div(b);
                         #[allow(unused_comparisons)]
                         if (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }

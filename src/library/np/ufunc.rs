@@ -667,9 +667,12 @@ fn split_call(def: &UfDef, a: Args) -> PResult<(Vec<Value>, CallOpts)> {
             pos.len()
         ));
     }
+    // Whether `out` was passed at all (`out=None` included).
+    let mut out_given = false;
     if pos.len() == def.nin + 1 {
         let v = pos.pop().unwrap_or(Value::None);
         o.out = out_array(&v)?;
+        out_given = true;
     }
     if pos.len() < def.nin {
         return type_error(format!(
@@ -688,7 +691,8 @@ fn split_call(def: &UfDef, a: Args) -> PResult<(Vec<Value>, CallOpts)> {
                         "cannot specify 'out' as both a positional and keyword argument",
                     );
                 }
-                o.out = out_array(&v)?
+                o.out = out_array(&v)?;
+                out_given = true;
             }
             "where" => {
                 if !matches!(v, Value::Bool(true)) {
@@ -714,6 +718,12 @@ fn split_call(def: &UfDef, a: Args) -> PResult<(Vec<Value>, CallOpts)> {
                 ));
             }
         }
+    }
+    if o.where_.is_some() && !out_given {
+        warnings::warn(
+            "UserWarning",
+            "'where' used without 'out', expect unitialized memory in output. If this is intentional, use out=None.".to_string(),
+        );
     }
     Ok((pos, o))
 }
