@@ -7,6 +7,7 @@ pub mod attrs;
 pub mod convert;
 pub mod create;
 pub mod index;
+pub mod limits;
 pub mod manip;
 pub mod printing;
 pub mod reduce;
@@ -250,6 +251,7 @@ const TABLES: &[&[Builtin]] = &[
     warnings::FUNCS,
     reduce::FUNCS,
     manip::FUNCS,
+    limits::FUNCS,
 ];
 
 /// Methods of arrays (for bound-method lookup and `dir()`).
