@@ -162,6 +162,7 @@ fn np_diff(it: &mut Interp, a: Args) -> PResult<Value> {
     }
     let axis = match b.raw(2) {
         None => nd - 1,
+        Some(Value::Float(_)) => return type_error("integer argument expected, got float"),
         Some(v) => normalize_axis(to_i64(v)?, nd).or_exc()?,
     };
     let pre = match b.raw(3) {
@@ -255,6 +256,7 @@ fn gradient_axes(v: Option<&Value>, nd: usize) -> PResult<Vec<usize>> {
         None | Some(Value::None) => return Ok((0..nd).collect()),
         Some(Value::Tuple(t)) => t.iter().map(to_i64).collect::<PResult<_>>()?,
         Some(Value::List(l)) => l.borrow().iter().map(to_i64).collect::<PResult<_>>()?,
+        Some(Value::Float(_)) => return type_error("'float' object is not iterable"),
         Some(other) => vec![to_i64(other)?],
     };
     normalize_axis_tuple(&list, nd, "").or_exc()
@@ -355,11 +357,20 @@ fn np_gradient(_: &mut Interp, a: Args) -> PResult<Value> {
     } else {
         return type_error("invalid number of arguments");
     };
-    let edge_order = match &edge_order {
-        None => 1,
-        Some(v) => to_i64(v)?,
+    // Python compares `edge_order` with ints: 1.0 is first order, anything else second.
+    let edge_order: f64 = match &edge_order {
+        None => 1.0,
+        Some(Value::Float(x)) => *x,
+        Some(Value::NpScalar(s)) if s.dtype().is_float() => s.to_f64(),
+        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(_))) => to_i64(v)? as f64,
+        Some(other) => {
+            return type_error(format!(
+                "'>' not supported between instances of '{}' and 'int'",
+                other.type_name()
+            ));
+        }
     };
-    if edge_order > 2 {
+    if edge_order > 2.0 {
         return raise(
             ExcType::ValueError,
             "'edge_order' greater than 2 not supported",
@@ -375,7 +386,7 @@ fn np_gradient(_: &mut Interp, a: Args) -> PResult<Value> {
     };
     let mut outvals = Vec::with_capacity(len_axes);
     for (&ax, h) in axes.iter().zip(&dx) {
-        if (f.shape()[ax] as i64) < edge_order.saturating_add(1) {
+        if (f.shape()[ax] as f64) < edge_order + 1.0 {
             return raise(
                 ExcType::ValueError,
                 "Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.",
@@ -421,7 +432,7 @@ fn np_gradient(_: &mut Interp, a: Args) -> PResult<Value> {
                 Some(a) => atv(a, 0, i),
             }
         };
-        if edge_order == 1 {
+        if edge_order == 1.0 {
             let first = div(&sub(&fi(1)?, &fi(0)?)?, &h_at(0)?)?;
             store(&at(&out, ax, 0)?, &first)?;
             let last = div(&sub(&fi(-1)?, &fi(-2)?)?, &h_at(-1)?)?;
