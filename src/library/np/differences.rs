@@ -51,9 +51,15 @@ fn atv(a: &NdArray, axis: usize, i: i64) -> PResult<Value> {
     Ok(arith::wrap(at(a, axis, i)?, false))
 }
 
-/// `out[...] = value` (unsafe cast, broadcast).
+/// `out[...] = value` (unsafe cast, broadcast; complex into real warns as NumPy does).
 fn store(out: &NdArray, v: &Value) -> PResult<()> {
     let src = to_array(v)?;
+    if src.dtype.is_complex() && !out.dtype.is_complex() {
+        super::warnings::warn(
+            "ComplexWarning",
+            "Casting complex values to real discards the imaginary part".to_string(),
+        );
+    }
     out.assign(&src).or_exc()
 }
 
@@ -147,9 +153,10 @@ fn np_diff(it: &mut Interp, a: Args) -> PResult<Value> {
     if let Some(k) = n
         && k < 0
     {
+        let r = it.repr(b.req(1))?;
         return raise(
             ExcType::ValueError,
-            format!("order must be non-negative but got {k}"),
+            format!("order must be non-negative but got {r}"),
         );
     }
     let mut arr = to_array(b.req(0))?;
@@ -363,6 +370,10 @@ fn np_gradient(_: &mut Interp, a: Args) -> PResult<Value> {
         Some(Value::Float(x)) => *x,
         Some(Value::NpScalar(s)) if s.dtype().is_float() => s.to_f64(),
         Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(_))) => to_i64(v)? as f64,
+        Some(Value::BigInt(b)) => match b.sign() {
+            num_bigint::Sign::Minus => f64::NEG_INFINITY,
+            _ => f64::INFINITY,
+        },
         Some(other) => {
             return type_error(format!(
                 "'>' not supported between instances of '{}' and 'int'",
