@@ -6,6 +6,7 @@ pub mod arith;
 pub mod attrs;
 pub mod convert;
 pub mod create;
+pub mod differences;
 pub mod index;
 pub mod limits;
 pub mod manip;
@@ -243,6 +244,7 @@ pub fn all_funcs() -> impl Iterator<Item = &'static Builtin> {
 /// The module's function tables, one per source file.
 const TABLES: &[&[Builtin]] = &[
     create::FUNCS,
+    differences::FUNCS,
     attrs::FUNCS,
     printing::FUNCS,
     convert::FUNCS,
