@@ -60,6 +60,9 @@ pub fn alloc_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
     if nbytes as u128 >= MAX_ALLOC_BYTES {
         return Err(memory_error(shape, dtype));
     }
+    if let Some(rc) = Storage::small_rc(nbytes, true) {
+        return Ok(rc);
+    }
     Storage::zeroed(nbytes)
         .map(Rc::new)
         .ok_or_else(|| memory_error(shape, dtype))
@@ -71,6 +74,9 @@ pub fn alloc_uninit_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
     let nbytes = checked_nbytes(shape, dtype)?;
     if nbytes as u128 >= MAX_ALLOC_BYTES {
         return Err(memory_error(shape, dtype));
+    }
+    if let Some(rc) = Storage::small_rc(nbytes, false) {
+        return Ok(rc);
     }
     Storage::uninit(nbytes)
         .map(Rc::new)

@@ -69,6 +69,13 @@ pub fn contiguous_strides(shape: &[usize], itemsize: usize, fortran: bool) -> St
     strides
 }
 
+impl Drop for NdArray {
+    fn drop(&mut self) {
+        // A small buffer this array was the last to use is kept for the next result.
+        crate::array::storage::Storage::recycle(&mut self.storage);
+    }
+}
+
 impl NdArray {
     /// A new zero-filled array (also `np.empty`: memory is always zeroed).
     pub fn zeros(shape: &[usize], dtype: DType, order: Order) -> Result<NdArray> {
@@ -183,10 +190,9 @@ impl NdArray {
 
     /// Another view of the same data, not owning it (`a.view()`).
     pub fn view(&self) -> NdArray {
-        NdArray {
-            owns_data: false,
-            ..self.clone()
-        }
+        let mut v = self.clone();
+        v.owns_data = false;
+        v
     }
 
     /// Whether two arrays use the same buffer (`np.shares_memory` for these views is

@@ -5,6 +5,7 @@
 
 use std::alloc::{Layout, alloc, alloc_zeroed, dealloc};
 use std::ptr::NonNull;
+use std::rc::Rc;
 
 /// Alignment of every buffer (enough for any SIMD width and every element type).
 pub const ALIGN: usize = 64;
@@ -107,6 +108,28 @@ fn advise_huge(ptr: *mut u8, len: usize) {
 #[cfg(not(target_os = "linux"))]
 fn advise_huge(_: *mut u8, _: usize) {}
 
+/// Shared small buffers no array uses any more, kept whole (`Rc` and block) so that a
+/// small result costs no allocator call at all; see [`Storage::small_rc`] and
+/// [`Storage::recycle`].
+mod rc_pool {
+    use super::Storage;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// Buffers kept at most.
+    pub const KEEP: usize = 32;
+
+    pub struct Pool {
+        pub free: Vec<Rc<Storage>>,
+        /// Put in the place of a recycled `Rc` (cloning it allocates nothing).
+        pub empty: Rc<Storage>,
+    }
+
+    thread_local! {
+        pub static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
+    }
+}
+
 impl Storage {
     /// A zero-filled buffer of `nbytes`, or `None` if the allocator refuses (never aborts).
     pub fn zeroed(nbytes: usize) -> Option<Storage> {
@@ -167,6 +190,47 @@ impl Storage {
             base,
             layout,
         })
+    }
+
+    /// A small buffer (`nbytes <= 256`) from the recycled ones, zeroed if asked; `None`
+    /// when none is kept (or for larger sizes).
+    pub fn small_rc(nbytes: usize, zero: bool) -> Option<Rc<Storage>> {
+        if nbytes > SMALL_BLOCK {
+            return None;
+        }
+        let mut rc = rc_pool::POOL
+            .try_with(|p| p.borrow_mut().as_mut().and_then(|p| p.free.pop()))
+            .ok()
+            .flatten()?;
+        let s = Rc::get_mut(&mut rc)?;
+        s.nbytes = nbytes;
+        if zero {
+            // SAFETY: the block holds SMALL_BLOCK bytes.
+            unsafe { std::ptr::write_bytes(s.ptr.as_ptr(), 0, nbytes) };
+        }
+        Some(rc)
+    }
+
+    /// Called as an array lets go of `rc`: a small buffer that nothing else holds is kept
+    /// for [`Storage::small_rc`], `rc` then pointing at a shared empty buffer.
+    #[inline]
+    pub fn recycle(rc: &mut Rc<Storage>) {
+        if rc.layout != SMALL_LAYOUT || Rc::strong_count(rc) != 1 || Rc::weak_count(rc) != 0 {
+            return;
+        }
+        let _ = rc_pool::POOL.try_with(|p| {
+            let Ok(mut p) = p.try_borrow_mut() else {
+                return;
+            };
+            let pool = p.get_or_insert_with(|| rc_pool::Pool {
+                free: Vec::with_capacity(rc_pool::KEEP),
+                empty: Rc::new(Storage::allocate(0, false).expect("an empty buffer")),
+            });
+            if pool.free.len() < rc_pool::KEEP {
+                let old = std::mem::replace(rc, pool.empty.clone());
+                pool.free.push(old);
+            }
+        });
     }
 
     pub fn nbytes(&self) -> usize {
@@ -302,6 +366,28 @@ mod tests {
             many.iter()
                 .all(|s| (s.as_ptr() as usize).is_multiple_of(ALIGN))
         );
+    }
+
+    #[test]
+    fn unshared_small_buffers_are_recycled_whole() {
+        let mut a = Rc::new(Storage::uninit(40).unwrap());
+        unsafe { a.write::<f64>(32, 9.0) };
+        let addr = a.as_ptr() as usize;
+        // Shared: kept by its other holder.
+        let b = a.clone();
+        Storage::recycle(&mut a);
+        assert_eq!(a.as_ptr() as usize, addr);
+        drop(b);
+        Storage::recycle(&mut a);
+        assert_eq!(a.nbytes(), 0);
+        let c = Storage::small_rc(24, true).unwrap();
+        assert_eq!((c.as_ptr() as usize, c.nbytes()), (addr, 24));
+        assert_eq!(unsafe { c.read::<f64>(16) }, 0.0);
+        assert!(Storage::small_rc(SMALL_BLOCK + 1, false).is_none());
+        // Large buffers are never kept.
+        let mut big = Rc::new(Storage::uninit(SMALL_BLOCK + 1).unwrap());
+        Storage::recycle(&mut big);
+        assert_eq!(big.nbytes(), SMALL_BLOCK + 1);
     }
 
     #[test]

@@ -1322,12 +1322,10 @@ trait ReshapeSimple {
 impl ReshapeSimple for NdArray {
     /// Reshape of a fresh C-contiguous array.
     fn reshape_simple(self, shape: &[usize]) -> PResult<NdArray> {
-        let strides = crate::array::ndarray::contiguous_strides(shape, self.itemsize(), false);
-        Ok(NdArray {
-            shape: shape.into(),
-            strides,
-            ..self
-        })
+        let mut a = self;
+        a.strides = crate::array::ndarray::contiguous_strides(shape, a.itemsize(), false);
+        a.shape = shape.into();
+        Ok(a)
     }
 }
 
@@ -1476,21 +1474,18 @@ fn at(def: &'static UfDef, a: Args) -> PResult<Value> {
                 format!("index {i} is out of bounds for axis 0 with size {n0}"),
             );
         }
-        let row = NdArray {
-            offset: (arr.offset as isize + k as isize * arr.strides[0]) as usize,
-            shape: arr.shape[1..].into(),
-            strides: arr.strides[1..].into(),
-            ..arr.clone()
-        };
+        let mut row = arr.clone();
+        row.offset = (arr.offset as isize + k as isize * arr.strides[0]) as usize;
+        row.shape = arr.shape[1..].into();
+        row.strides = arr.strides[1..].into();
         let mut pos = vec![ArrayObj::value(row.clone())];
         if let Some(o) = &operand {
             let v = if o.ndim() > 0 && o.shape[0] == idx.len() && idx.len() > 1 {
-                NdArray {
-                    offset: (o.offset as isize + j as isize * o.strides[0]) as usize,
-                    shape: o.shape[1..].into(),
-                    strides: o.strides[1..].into(),
-                    ..o.clone()
-                }
+                let mut v = o.clone();
+                v.offset = (o.offset as isize + j as isize * o.strides[0]) as usize;
+                v.shape = o.shape[1..].into();
+                v.strides = o.strides[1..].into();
+                v
             } else {
                 o.clone()
             };
