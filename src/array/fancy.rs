@@ -273,7 +273,7 @@ pub fn prepare(a: &NdArray, items: Vec<Index>) -> Result<Plan> {
                 // NumPy takes an empty slice as starting at 0 with step 1 (visible in strides).
                 let step = if count > 0 { step } else { 1 };
                 shape.push(count);
-                strides.push(a.strides[axis] * step as isize);
+                strides.push(a.strides[axis].wrapping_mul(step as isize));
                 axis += 1;
             }
             Item::NewAxis => {

@@ -135,7 +135,8 @@ impl NdArray {
                     // the strides).
                     let step = if count > 0 { step } else { 1 };
                     shape.push(count);
-                    strides.push(self.strides[axis] * step as isize);
+                    // Wrapping as NumPy does: a huge step on a one-element result shows in the strides.
+                    strides.push(self.strides[axis].wrapping_mul(step as isize));
                     axis += 1;
                 }
                 IndexItem::NewAxis => {

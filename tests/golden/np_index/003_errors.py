@@ -62,3 +62,7 @@ t("set sequence into element", setter(a.copy(), 0, [1, 2]))
 t("set read-only", setter(np.broadcast_to(a, (2, 10)), 0, 1))
 t("int8 overflow", setter(np.zeros(3, dtype=np.int8), 0, 300))
 t("float into int truncates", setter(np.zeros(3, dtype=int), slice(None), np.array([1.7, -2.7, 3.2])))
+# Huge steps: the strides wrap as NumPy's do (one element is selected either way).
+b2 = np.arange(6).reshape(2, 3)
+for st in [2**61, 2**62, -2**62, 2**63 - 1]:
+    print(st, a[::st].strides, a[::st], b2[[0, 1], ::st].strides, b2[[1], ::st])
