@@ -166,22 +166,14 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
     };
     match (&a.pos[0], nd) {
         (Value::Float(x), None) => {
-            if x.is_nan() {
-                return value_error("cannot convert float NaN to integer");
-            }
-            if x.is_infinite() {
-                return raise(
-                    ExcType::OverflowError,
-                    "cannot convert float infinity to integer",
-                );
-            }
             let r = x.round();
             let r = if (x - x.trunc()).abs() == 0.5 {
                 2.0 * (x / 2.0).round()
             } else {
                 r
             };
-            Ok(float_to_int(r))
+            // NaN and infinities raise here.
+            super::math::float_to_pyint(r)
         }
         (Value::Float(x), Some(n)) => Ok(Value::Float(round_float(*x, n))),
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), None) => {
@@ -209,17 +201,7 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             let r = crate::library::np::ufunc::round_value(v, nd.unwrap_or(0))?;
             match (nd, &r) {
                 (None, Value::NpScalar(x)) if x.dtype().is_inexact() => {
-                    let f = x.to_f64();
-                    if f.is_nan() {
-                        return value_error("cannot convert float NaN to integer");
-                    }
-                    if f.is_infinite() {
-                        return raise(
-                            ExcType::OverflowError,
-                            "cannot convert float infinity to integer",
-                        );
-                    }
-                    Ok(float_to_int(f))
+                    super::math::float_to_pyint(x.to_f64())
                 }
                 (None, Value::NpScalar(x)) => Ok(crate::library::np::convert::python_scalar(**x)),
                 _ => Ok(r),
@@ -234,16 +216,6 @@ fn round(_: &mut Interp, mut a: Args) -> PResult<Value> {
             },
             v.type_name()
         )),
-    }
-}
-
-/// An integral float as a Python int.
-pub fn float_to_int(r: f64) -> Value {
-    if r.abs() < 9.2e18 {
-        Value::Int(r as i64)
-    } else {
-        let s = format!("{r:.0}");
-        ops::int_from_big(s.parse::<BigInt>().unwrap_or_default())
     }
 }
 

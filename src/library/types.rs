@@ -142,18 +142,7 @@ fn int_of(v: &Value, base: Option<u32>) -> PResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            if f.is_nan() {
-                return value_error("cannot convert float NaN to integer");
-            }
-            if f.is_infinite() {
-                return raise(
-                    ExcType::OverflowError,
-                    "cannot convert float infinity to integer",
-                );
-            }
-            Ok(super::builtins::float_to_int(f.trunc()))
-        }
+        Value::Float(f) => super::math::float_to_pyint(*f),
         Value::Str(s) => match parse_int(s, 10) {
             Some(b) => Ok(ops::int_from_big(b)),
             None => value_error(format!(
