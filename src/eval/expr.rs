@@ -333,25 +333,13 @@ impl Interp {
             (None, Some(pq)) => (false, pq, a),
             _ => return None,
         };
-        let local = |x: &Expr| match &x.kind {
-            ExprKind::Local(s) => match f.locals.get(*s as usize) {
-                Some(v @ Value::Array(_)) => Some(v),
-                _ => None,
-            },
-            _ => None,
-        };
         let outer = if op == BinOp::Add {
             BinKind::Add
         } else {
             BinKind::Sub
         };
-        let (r, fm, fa) = crate::library::np::arith::fused_mul_add(
-            outer,
-            prod_first,
-            local(p)?,
-            local(q)?,
-            local(c)?,
-        )?;
+        let (p, q, c) = (peek_value(f, p)?, peek_value(f, q)?, peek_value(f, c)?);
+        let (r, fm, fa) = crate::library::np::arith::fused_mul_add(outer, prod_first, &p, &q, &c)?;
         let warn = |fl, name, span| {
             crate::library::np::scalar::warn_fp(fl, name, false).map_err(|ex| ex.at(span))
         };

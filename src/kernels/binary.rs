@@ -51,6 +51,32 @@ pub enum BinKind {
 }
 
 impl BinKind {
+    /// The operation's vector arithmetic form, if it has one (`+ - * /`).
+    #[inline]
+    pub fn vop(self) -> Option<VOp> {
+        Some(match self {
+            BinKind::Add => VOp::Add,
+            BinKind::Sub => VOp::Sub,
+            BinKind::Mul => VOp::Mul,
+            BinKind::Div => VOp::Div,
+            _ => return None,
+        })
+    }
+
+    /// The operation's vector comparison form, if it is a comparison.
+    #[inline]
+    pub fn vcmp(self) -> Option<VCmp> {
+        Some(match self {
+            BinKind::Eq => VCmp::Eq,
+            BinKind::Ne => VCmp::Ne,
+            BinKind::Lt => VCmp::Lt,
+            BinKind::Le => VCmp::Le,
+            BinKind::Gt => VCmp::Gt,
+            BinKind::Ge => VCmp::Ge,
+            _ => return None,
+        })
+    }
+
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
@@ -748,22 +774,7 @@ fn compare_complex<T: Element + Into<Complex64> + Send + Sync>(
 /// The SIMD path for float64/float32 `+ - * /` and comparisons, when every run is
 /// contiguous (or a broadcast scalar on one side); `None` if it does not apply.
 fn try_simd(k: BinKind, out: &NdArray, a: &NdArray, b: &NdArray) -> Option<FpFlags> {
-    let vop = match k {
-        BinKind::Add => Some(VOp::Add),
-        BinKind::Sub => Some(VOp::Sub),
-        BinKind::Mul => Some(VOp::Mul),
-        BinKind::Div => Some(VOp::Div),
-        _ => None,
-    };
-    let vcmp = match k {
-        BinKind::Eq => Some(VCmp::Eq),
-        BinKind::Ne => Some(VCmp::Ne),
-        BinKind::Lt => Some(VCmp::Lt),
-        BinKind::Le => Some(VCmp::Le),
-        BinKind::Gt => Some(VCmp::Gt),
-        BinKind::Ge => Some(VCmp::Ge),
-        _ => None,
-    };
+    let (vop, vcmp) = (k.vop(), k.vcmp());
     if vop.is_none() && vcmp.is_none() {
         return None;
     }

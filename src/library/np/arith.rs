@@ -232,23 +232,8 @@ pub fn apply(k: BinKind, a: &Value, b: &Value) -> PResult<Value> {
 /// left operand that nothing else can see (`a * b` in `a * b + c`) is written over, as
 /// NumPy's temporary elision does.
 fn fast_apply(k: BinKind, a: &Value, b: &Value) -> PResult<Option<Value>> {
-    use crate::kernels::simd::{self, Side, VCmp, VOp};
-    let vop = match k {
-        BinKind::Add => Some(VOp::Add),
-        BinKind::Sub => Some(VOp::Sub),
-        BinKind::Mul => Some(VOp::Mul),
-        BinKind::Div => Some(VOp::Div),
-        _ => None,
-    };
-    let vcmp = match k {
-        BinKind::Eq => Some(VCmp::Eq),
-        BinKind::Ne => Some(VCmp::Ne),
-        BinKind::Lt => Some(VCmp::Lt),
-        BinKind::Le => Some(VCmp::Le),
-        BinKind::Gt => Some(VCmp::Gt),
-        BinKind::Ge => Some(VCmp::Ge),
-        _ => None,
-    };
+    use crate::kernels::simd::{self, Side};
+    let (vop, vcmp) = (k.vop(), k.vcmp());
     if vop.is_none() && vcmp.is_none() {
         return Ok(None);
     }
@@ -366,9 +351,8 @@ pub fn fused_mul_add(
     let (Value::Array(ao), Value::Array(bo), Value::Array(co)) = (a, b, c) else {
         return None;
     };
-    let outer_op = match outer {
-        BinKind::Add => VOp::Add,
-        BinKind::Sub => VOp::Sub,
+    let outer_op = match outer.vop()? {
+        op @ (VOp::Add | VOp::Sub) => op,
         _ => return None,
     };
     let (x, y, z) = (ao.arr.borrow(), bo.arr.borrow(), co.arr.borrow());
