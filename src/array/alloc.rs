@@ -56,31 +56,29 @@ pub fn shape_size(shape: &[usize]) -> usize {
 
 /// A zeroed buffer for an array of `shape` and `dtype`, or the error NumPy raises.
 pub fn alloc_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
-    let nbytes = checked_nbytes(shape, dtype)?;
-    if nbytes as u128 >= MAX_ALLOC_BYTES {
-        return Err(memory_error(shape, dtype));
-    }
-    if let Some(rc) = Storage::small_rc(nbytes, true) {
-        return Ok(rc);
-    }
-    Storage::zeroed(nbytes)
-        .map(Rc::new)
-        .ok_or_else(|| memory_error(shape, dtype))
+    alloc_buffer(shape, dtype, true)
 }
 
 /// An uninitialised buffer for an array of `shape` and `dtype` that the caller overwrites
 /// completely before it is read (see [`Storage::uninit`]), or the error NumPy raises.
 pub fn alloc_uninit_for(shape: &[usize], dtype: DType) -> Result<Rc<Storage>> {
+    alloc_buffer(shape, dtype, false)
+}
+
+fn alloc_buffer(shape: &[usize], dtype: DType, zero: bool) -> Result<Rc<Storage>> {
     let nbytes = checked_nbytes(shape, dtype)?;
     if nbytes as u128 >= MAX_ALLOC_BYTES {
         return Err(memory_error(shape, dtype));
     }
-    if let Some(rc) = Storage::small_rc(nbytes, false) {
+    if let Some(rc) = Storage::small_rc(nbytes, zero) {
         return Ok(rc);
     }
-    Storage::uninit(nbytes)
-        .map(Rc::new)
-        .ok_or_else(|| memory_error(shape, dtype))
+    let buf = if zero {
+        Storage::zeroed(nbytes)
+    } else {
+        Storage::uninit(nbytes)
+    };
+    buf.map(Rc::new).ok_or_else(|| memory_error(shape, dtype))
 }
 
 /// `MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000, 1000000)

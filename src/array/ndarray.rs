@@ -79,16 +79,13 @@ impl Drop for NdArray {
 impl NdArray {
     /// A new zero-filled array (also `np.empty`: memory is always zeroed).
     pub fn zeros(shape: &[usize], dtype: DType, order: Order) -> Result<NdArray> {
-        let storage = alloc_for(shape, dtype)?;
-        Ok(NdArray {
-            storage,
-            offset: 0,
+        let strides = contiguous_strides(shape, dtype.itemsize(), order == Order::F);
+        Ok(NdArray::owning(
+            alloc_for(shape, dtype)?,
             dtype,
-            shape: shape.into(),
-            strides: contiguous_strides(shape, dtype.itemsize(), order == Order::F),
-            writeable: true,
-            owns_data: true,
-        })
+            shape.into(),
+            strides,
+        ))
     }
 
     /// A new array whose elements are unspecified: for results a kernel overwrites
@@ -96,16 +93,13 @@ impl NdArray {
     /// elementwise outputs). Anything else, `np.empty` included, uses [`NdArray::zeros`].
     /// A failing kernel must drop the array rather than return it.
     pub fn uninit(shape: &[usize], dtype: DType, order: Order) -> Result<NdArray> {
-        let storage = alloc_uninit_for(shape, dtype)?;
-        Ok(NdArray {
-            storage,
-            offset: 0,
+        let strides = contiguous_strides(shape, dtype.itemsize(), order == Order::F);
+        Ok(NdArray::owning(
+            alloc_uninit_for(shape, dtype)?,
             dtype,
-            shape: shape.into(),
-            strides: contiguous_strides(shape, dtype.itemsize(), order == Order::F),
-            writeable: true,
-            owns_data: true,
-        })
+            shape.into(),
+            strides,
+        ))
     }
 
     /// [`NdArray::uninit`] of the shape of `like`, a C-contiguous array, in C order (the
@@ -115,15 +109,25 @@ impl NdArray {
         if dtype.itemsize() != like.itemsize() {
             return NdArray::uninit(&like.shape, dtype, Order::C);
         }
-        Ok(NdArray {
-            storage: alloc_uninit_for(&like.shape, dtype)?,
+        Ok(NdArray::owning(
+            alloc_uninit_for(&like.shape, dtype)?,
+            dtype,
+            Shape::from_slice(&like.shape),
+            Strides::from_slice(&like.strides),
+        ))
+    }
+
+    /// A writeable array owning `storage` from its start.
+    fn owning(storage: Rc<Storage>, dtype: DType, shape: Shape, strides: Strides) -> NdArray {
+        NdArray {
+            storage,
             offset: 0,
             dtype,
-            shape: Shape::from_slice(&like.shape),
-            strides: Strides::from_slice(&like.strides),
+            shape,
+            strides,
             writeable: true,
             owns_data: true,
-        })
+        }
     }
 
     /// A 0-d array holding one scalar.

@@ -98,19 +98,30 @@ fn in_loop_dtype(a: &Arg, loop_dt: DType) -> PResult<NdArray> {
 }
 
 fn no_loop(k: BinKind, a: DType, b: DType) -> Box<Exc> {
+    no_loop_for(k.ufunc_name(), &[dtype_class_repr(a), dtype_class_repr(b)])
+}
+
+/// NumPy's UFuncTypeError for a ufunc without a loop for inputs of these DType classes.
+pub(crate) fn no_loop_for(name: &str, classes: &[String]) -> Box<Exc> {
+    let sig = match classes {
+        [one] => one.clone(),
+        _ => format!("({})", classes.join(", ")),
+    };
     Exc::new(
         ExcType::UFuncNoLoopError,
         format!(
-            "ufunc '{}' did not contain a loop with signature matching types (<class 'numpy.dtypes.{}DType'>, <class 'numpy.dtypes.{}DType'>) -> None",
-            k.ufunc_name(),
-            dtype_class(a),
-            dtype_class(b)
+            "ufunc '{name}' did not contain a loop with signature matching types {sig} -> None"
         ),
     )
 }
 
+/// A DType class as Python shows it: `<class 'numpy.dtypes.Float64DType'>`.
+pub(crate) fn dtype_class_repr(d: DType) -> String {
+    format!("<class 'numpy.dtypes.{}DType'>", dtype_class(d))
+}
+
 /// NumPy's DType class name (`Float64DType`).
-pub(crate) fn dtype_class(d: DType) -> String {
+fn dtype_class(d: DType) -> String {
     let n = d.name();
     let mut c = n.chars();
     match c.next() {

@@ -500,11 +500,12 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
         );
     }
-    // gcd and lcm have integer loops only, and NumPy does not cast floats down for them.
-    if matches!(def.name, "gcd" | "lcm")
-        && resolved.iter().any(|d| d.is_inexact())
-        && sig_out.is_none()
-    {
+    // gcd and lcm have integer loops only, and these four no bool loop; NumPy casts
+    // neither floats down nor bools up for them.
+    let no_float = matches!(def.name, "gcd" | "lcm") && resolved.iter().any(|d| d.is_inexact());
+    let no_bool = matches!(def.name, "gcd" | "lcm" | "positive" | "sign")
+        && resolved.iter().all(|d| *d == DType::Bool);
+    if (no_float || no_bool) && sig_out.is_none() {
         let cls: Vec<String> = ins
             .iter()
             .zip(&resolved)
@@ -512,42 +513,10 @@ pub fn resolve(def: &UfDef, ins: &[Input], sig_out: Option<DType>) -> PResult<(V
                 Some((Weak::Int, _)) => "<class 'numpy.dtypes._PyLongDType'>".to_string(),
                 Some((Weak::Float, _)) => "<class 'numpy.dtypes._PyFloatDType'>".to_string(),
                 Some((Weak::Complex, _)) => "<class 'numpy.dtypes._PyComplexDType'>".to_string(),
-                None => format!(
-                    "<class 'numpy.dtypes.{}DType'>",
-                    super::arith::dtype_class(*d)
-                ),
+                None => super::arith::dtype_class_repr(*d),
             })
             .collect();
-        return Err(Exc::new(
-            ExcType::UFuncNoLoopError,
-            format!(
-                "ufunc '{}' did not contain a loop with signature matching types ({}) -> None",
-                def.name,
-                cls.join(", ")
-            ),
-        ));
-    }
-    // These ufuncs have no bool loop and NumPy does not cast bools up for them.
-    if matches!(def.name, "gcd" | "lcm" | "positive" | "sign")
-        && resolved.iter().all(|d| *d == DType::Bool)
-        && sig_out.is_none()
-    {
-        let cls: Vec<&str> = resolved
-            .iter()
-            .map(|_| "<class 'numpy.dtypes.BoolDType'>")
-            .collect();
-        let sig = if cls.len() == 1 {
-            cls[0].to_string()
-        } else {
-            format!("({})", cls.join(", "))
-        };
-        return Err(Exc::new(
-            ExcType::UFuncNoLoopError,
-            format!(
-                "ufunc '{}' did not contain a loop with signature matching types {sig} -> None",
-                def.name
-            ),
-        ));
+        return Err(super::arith::no_loop_for(def.name, &cls));
     }
     // True division of integers and bools always runs in float64.
     if def.op == Op::Bin(B::Div)
